@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Rampart: the features tree under /sys/kernel/security/apparmor/features.
+ *
+ * It lists only what Rampart really mediates: apparmor_parser compiles
+ * rules for whatever is listed here, and a listed feature that the kernel
+ * does not enforce would be a silent hole. Each mediation class adds its
+ * node to rp_features_root when it lands.
+ */
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/security.h>
+#include "features.h"
+
+static const struct rp_feature rp_features_root[] = {
+	{ }
+};
+
+/**
+ * rp_feature_format() - the text a features file reads as
+ * @f: a file node (not a directory)
+ * @buf: where to write it, NUL-terminated
+ * @size: size of @buf
+ *
+ * Return: the length written, or -EINVAL for a directory or an unknown kind.
+ */
+int rp_feature_format(const struct rp_feature *f, char *buf, size_t size)
+{
+	switch (f->kind) {
+	case RP_FEATURE_BOOL:
+		return scnprintf(buf, size, "%s\n", f->yes ? "yes" : "no");
+	case RP_FEATURE_U64:
+		return scnprintf(buf, size, "%#08llx\n", f->num);
+	case RP_FEATURE_STRING:
+		return scnprintf(buf, size, "%s\n", f->str);
+	default:
+		return -EINVAL;
+	}
+}
+
+static ssize_t rp_feature_read(struct file *file, char __user *ubuf,
+			       size_t count, loff_t *ppos)
+{
+	const struct rp_feature *f = file_inode(file)->i_private;
+	char *buf;
+	ssize_t ret;
+	int len;
+
+	/* Strings are at most a few hundred bytes (the AF and cap lists). */
+	buf = (char *)__get_free_page(GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	len = rp_feature_format(f, buf, PAGE_SIZE);
+	ret = len < 0 ? len : simple_read_from_buffer(ubuf, count, ppos, buf,
+						       len);
+	free_page((unsigned long)buf);
+	return ret;
+}
+
+static const struct file_operations rp_feature_fops = {
+	.read = rp_feature_read,
+	.llseek = default_llseek,
+};
+
+static int rp_features_add(const struct rp_feature *table,
+			   struct dentry *parent)
+{
+	const struct rp_feature *f;
+	struct dentry *d;
+	int err;
+
+	for (f = table; f->kind != RP_FEATURE_END; f++) {
+		if (f->kind == RP_FEATURE_DIR) {
+			d = securityfs_create_dir(f->name, parent);
+			if (IS_ERR(d))
+				return PTR_ERR(d);
+			err = rp_features_add(f->dir, d);
+			if (err)
+				return err;
+			continue;
+		}
+		d = securityfs_create_file(f->name, 0444, parent, (void *)f,
+					   &rp_feature_fops);
+		if (IS_ERR(d))
+			return PTR_ERR(d);
+	}
+	return 0;
+}
+
+/**
+ * rp_features_create() - make the features directory and its tree
+ * @parent: the apparmor securityfs directory
+ *
+ * Return: 0 or a negative errno; the caller removes @parent on failure.
+ */
+int rp_features_create(struct dentry *parent)
+{
+	struct dentry *dir = securityfs_create_dir("features", parent);
+
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	return rp_features_add(rp_features_root, dir);
+}

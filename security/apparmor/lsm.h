@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rampart: how the parts of the LSM are started, in order, by rp_init().
+ */
+#ifndef _RAMPART_LSM_H
+#define _RAMPART_LSM_H
+
+#include <linux/init.h>
+#include <linux/lsm_hooks.h>
+
+extern const struct lsm_id rp_lsmid;
+
+void __init rp_cred_init(void);
+void __init rp_procattr_init(void);
+
+#endif /* _RAMPART_LSM_H */

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Rampart: policy namespaces. Creates the root namespace at boot and child
+ * namespaces on request, each with its own unconfined profile and revision.
+ *
+ * Locking: a namespace's ->children list and ->revision change under the
+ * namespace's own ->lock; a parent's lock is taken before a child's
+ * (mutex_lock_nested() by level). ->children is walked under RCU by
+ * readers that do not take the lock.
+ */
+#include <linux/err.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "policy.h"
+
+struct rp_ns *rp_root_ns __ro_after_init;
+
+static struct rp_ns *rp_ns_alloc(struct rp_ns *parent, const char *name)
+{
+	struct rp_profile *unconfined;
+	struct rp_ns *ns;
+
+	ns = kzalloc(sizeof(*ns), GFP_KERNEL);
+	if (!ns)
+		return NULL;
+	kref_init(&ns->ref);
+	mutex_init(&ns->lock);
+	init_waitqueue_head(&ns->wait);
+	INIT_LIST_HEAD(&ns->profiles);
+	INIT_LIST_HEAD(&ns->children);
+	INIT_LIST_HEAD(&ns->sibling);
+	ns->name = kstrdup(name, GFP_KERNEL);
+	if (parent) {
+		ns->level = parent->level + 1;
+		ns->hname = kasprintf(GFP_KERNEL, "%s//%s", parent->hname, name);
+	} else {
+		ns->hname = kstrdup(name, GFP_KERNEL);
+	}
+	if (!ns->name || !ns->hname)
+		goto fail;
+
+	unconfined = rp_profile_alloc(ns, "unconfined", RP_MODE_UNCONFINED,
+				      GFP_KERNEL);
+	if (!unconfined)
+		goto fail;
+	/* The namespace owns its unconfined profile; drop the back reference. */
+	unconfined->flags |= RP_PROFILE_NS_UNCONFINED;
+	kref_put(&ns->ref, rp_ns_release);
+	ns->unconfined = unconfined;
+	ns->parent = rp_ns_get(parent);
+	return ns;
+
+fail:
+	kfree(ns->hname);
+	kfree(ns->name);
+	kfree(ns);
+	return NULL;
+}
+
+void rp_ns_release(struct kref *ref)
+{
+	struct rp_ns *ns = container_of(ref, struct rp_ns, ref);
+
+	rp_label_put(&ns->unconfined->label);
+	rp_ns_put(ns->parent);
+	kfree(ns->hname);
+	kfree(ns->name);
+	kfree_rcu(ns, rcu);
+}
+
+/**
+ * rp_ns_within() - is @ns the namespace @top or one of its descendants?
+ * @ns: the namespace to test
+ * @top: the candidate ancestor
+ */
+bool rp_ns_within(const struct rp_ns *ns, const struct rp_ns *top)
+{
+	for (; ns; ns = ns->parent)
+		if (ns == top)
+			return true;
+	return false;
+}
+
+static struct rp_ns *rp_ns_find_child(struct rp_ns *parent, const char *name)
+{
+	struct rp_ns *child;
+
+	lockdep_assert_held(&parent->lock);
+	list_for_each_entry(child, &parent->children, sibling)
+		if (strcmp(child->name, name) == 0)
+			return child;
+	return NULL;
+}
+
+/**
+ * rp_ns_create() - make a new child namespace
+ * @parent: where it goes
+ * @name: its name; any non-empty string without "//"
+ *
+ * Return: the namespace with a reference for the caller, or ERR_PTR of
+ * -EINVAL (bad name), -ENOSPC (too deep), -EEXIST or -ENOMEM.
+ */
+struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name)
+{
+	struct rp_ns *ns;
+
+	if (!*name || strstr(name, "//"))
+		return ERR_PTR(-EINVAL);
+	if (parent->level > RP_NS_MAX_LEVEL)
+		return ERR_PTR(-ENOSPC);
+
+	ns = rp_ns_alloc(parent, name);
+	if (!ns)
+		return ERR_PTR(-ENOMEM);
+
+	mutex_lock_nested(&parent->lock, parent->level);
+	if (rp_ns_find_child(parent, name)) {
+		mutex_unlock(&parent->lock);
+		rp_ns_put(ns);
+		return ERR_PTR(-EEXIST);
+	}
+	/* The parent's list holds a reference of its own. */
+	list_add_rcu(&rp_ns_get(ns)->sibling, &parent->children);
+	mutex_unlock(&parent->lock);
+	return ns;
+}
+
+/**
+ * rp_ns_remove() - unlink a child namespace from its parent
+ * @ns: a namespace that is not the root
+ *
+ * Drops the parent's reference; the namespace goes away when the last
+ * other reference does.
+ */
+void rp_ns_remove(struct rp_ns *ns)
+{
+	struct rp_ns *parent = ns->parent;
+
+	if (WARN_ON(!parent))
+		return;
+	mutex_lock_nested(&parent->lock, parent->level);
+	list_del_rcu(&ns->sibling);
+	mutex_unlock(&parent->lock);
+	rp_ns_put(ns);
+}
+
+/**
+ * rp_ns_bump_revision() - record a policy change in @ns and wake readers
+ * @ns: the namespace that changed; its lock is held
+ */
+void rp_ns_bump_revision(struct rp_ns *ns)
+{
+	lockdep_assert_held(&ns->lock);
+	WRITE_ONCE(ns->revision, ns->revision + 1);
+	wake_up_interruptible(&ns->wait);
+}
+
+int __init rp_ns_init(void)
+{
+	rp_root_ns = rp_ns_alloc(NULL, "root");
+	return rp_root_ns ? 0 : -ENOMEM;
+}

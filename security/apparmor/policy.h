@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rampart: the policy objects a task can be confined by: namespaces,
+ * profiles and labels (a label is a set of profiles, a stack).
+ *
+ * Lifetime: a profile is reference counted through the label embedded in
+ * it; a compound label holds a reference on each of its profiles; a
+ * namespace holds its unconfined profile and its children, and each
+ * profile holds its namespace. Namespace fields that change (revision,
+ * lists) are written under ns->lock; readers that must not sleep use RCU.
+ */
+#ifndef _RAMPART_POLICY_H
+#define _RAMPART_POLICY_H
+
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
+#include <linux/wait.h>
+#include "common.h"
+
+struct rp_profile;
+
+/* rp_label.flags */
+#define RP_LABEL_PROFILE	0x1	/* embedded in a profile: size is 1 */
+#define RP_LABEL_UNCONFINED	0x2	/* every component is unconfined */
+
+/**
+ * struct rp_label - what a task is confined by
+ * @ref: references; the last put frees the label (and, for a profile's own
+ *       label, the profile)
+ * @flags: RP_LABEL_* bits
+ * @size: number of profiles in @vec
+ * @vec: the profiles, in canonical order (namespace depth, namespace name,
+ *       profile name)
+ * @rcu: deferred free, so RCU readers of a cred may still look at it
+ */
+struct rp_label {
+	struct kref ref;
+	u32 flags;
+	u32 size;
+	struct rp_profile **vec;
+	struct rcu_head rcu;
+};
+
+/* rp_profile.flags */
+#define RP_PROFILE_NS_UNCONFINED 0x1	/* the namespace's built-in unconfined */
+
+/**
+ * struct rp_profile - one profile of a namespace
+ * @label: the profile's own one-component label; holds the reference count
+ * @self: storage for @label.vec[0]
+ * @ns: the namespace it belongs to (a reference)
+ * @hname: hierarchical name, components joined by "//"
+ * @base: the last component of @hname
+ * @mode: enforce, complain, ...
+ * @flags: RP_PROFILE_* bits
+ * @list: entry in the parent's (or namespace's) list of profiles
+ */
+struct rp_profile {
+	struct rp_label label;
+	struct rp_profile *self;
+	struct rp_ns *ns;
+	char *hname;
+	const char *base;
+	enum rp_mode mode;
+	u32 flags;
+	struct list_head list;
+};
+
+/**
+ * struct rp_ns - a policy namespace
+ * @ref: references from profiles, open files and the parent
+ * @parent: NULL for the root namespace
+ * @name: the namespace's own name ("root" for the root namespace)
+ * @hname: names from the root down, joined by "//"
+ * @level: 0 for root, parent's level + 1 below it
+ * @lock: serialises changes to this namespace's policy
+ * @revision: bumped by every policy change; read without the lock
+ * @wait: woken when @revision changes
+ * @profiles: top-level profiles, most recent first
+ * @children: child namespaces
+ * @sibling: entry in the parent's @children
+ * @unconfined: the built-in unconfined profile (owned by the namespace; it
+ *              holds no reference back, so the pair is no cycle)
+ * @rcu: deferred free for readers walking @children under RCU
+ */
+struct rp_ns {
+	struct kref ref;
+	struct rp_ns *parent;
+	char *name;
+	char *hname;
+	unsigned int level;
+	struct mutex lock;
+	long revision;
+	wait_queue_head_t wait;
+	struct list_head profiles;
+	struct list_head children;
+	struct list_head sibling;
+	struct rp_profile *unconfined;
+	struct rcu_head rcu;
+};
+
+extern struct rp_ns *rp_root_ns;
+
+static inline struct rp_label *rp_label_get(struct rp_label *label)
+{
+	if (label)
+		kref_get(&label->ref);
+	return label;
+}
+
+void rp_label_release(struct kref *ref);
+
+static inline void rp_label_put(struct rp_label *label)
+{
+	if (label)
+		kref_put(&label->ref, rp_label_release);
+}
+
+static inline bool rp_label_is_unconfined(const struct rp_label *label)
+{
+	return label->flags & RP_LABEL_UNCONFINED;
+}
+
+/* The namespace a label belongs to: that of its last component. */
+static inline struct rp_ns *rp_label_ns(const struct rp_label *label)
+{
+	return label->vec[label->size - 1]->ns;
+}
+
+static inline bool rp_profile_is_ns_unconfined(const struct rp_profile *p)
+{
+	return p->flags & RP_PROFILE_NS_UNCONFINED;
+}
+
+static inline struct rp_ns *rp_ns_get(struct rp_ns *ns)
+{
+	if (ns)
+		kref_get(&ns->ref);
+	return ns;
+}
+
+void rp_ns_release(struct kref *ref);
+
+static inline void rp_ns_put(struct rp_ns *ns)
+{
+	if (ns)
+		kref_put(&ns->ref, rp_ns_release);
+}
+
+bool rp_ns_within(const struct rp_ns *ns, const struct rp_ns *top);
+struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name);
+void rp_ns_remove(struct rp_ns *ns);
+void rp_ns_bump_revision(struct rp_ns *ns);
+int __init rp_ns_init(void);
+
+struct rp_profile *rp_profile_alloc(struct rp_ns *ns, const char *hname,
+				    enum rp_mode mode, gfp_t gfp);
+struct rp_label *rp_label_alloc_stack(struct rp_profile *const *profiles,
+				      u32 n, gfp_t gfp);
+
+/* Options of rp_label_render(). */
+#define RP_RENDER_SUBNS		0x1	/* show components of descendant namespaces */
+#define RP_RENDER_MODE		0x2	/* append " (mode)" */
+#define RP_RENDER_HIDDEN_UNCONFINED 0x4	/* nothing visible prints "unconfined" */
+
+int rp_label_render(const struct rp_label *label, const struct rp_ns *view,
+		    unsigned int opts, char *buf, size_t size);
+char *rp_label_render_alloc(const struct rp_label *label,
+			    const struct rp_ns *view, unsigned int opts,
+			    const char *suffix, gfp_t gfp);
+
+#endif /* _RAMPART_POLICY_H */
