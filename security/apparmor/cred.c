@@ -67,7 +67,8 @@ static struct security_hook_list rp_cred_hooks[] __ro_after_init = {
 /* Confine the boot task (and so every task) by the root unconfined label. */
 void __init rp_cred_init(void)
 {
-	struct cred *cred = (struct cred *)current->real_cred;
+	/* The boot task's cred is not shared yet: its blob is ours to set. */
+	struct cred *cred = (struct cred *)current_cred();
 
 	rp_cred(cred)->label = rp_label_get(&rp_root_ns->unconfined->label);
 	security_add_hooks(rp_cred_hooks, ARRAY_SIZE(rp_cred_hooks),

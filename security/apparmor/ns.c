@@ -93,8 +93,9 @@ static struct rp_ns *rp_ns_find_child(struct rp_ns *parent, const char *name)
 }
 
 /**
- * rp_ns_create() - make a new child namespace
- * @parent: where it goes
+ * rp_ns_create() - make a new namespace
+ * @parent: where it goes; NULL makes a root of a tree of its own (the
+ *          system's root namespace, or a test's)
  * @name: its name; any non-empty string without "//"
  *
  * Return: the namespace with a reference for the caller, or ERR_PTR of
@@ -106,12 +107,14 @@ struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name)
 
 	if (!*name || strstr(name, "//"))
 		return ERR_PTR(-EINVAL);
-	if (parent->level > RP_NS_MAX_LEVEL)
+	if (parent && parent->level > RP_NS_MAX_LEVEL)
 		return ERR_PTR(-ENOSPC);
 
 	ns = rp_ns_alloc(parent, name);
 	if (!ns)
 		return ERR_PTR(-ENOMEM);
+	if (!parent)
+		return ns;
 
 	mutex_lock_nested(&parent->lock, parent->level);
 	if (rp_ns_find_child(parent, name)) {
@@ -157,6 +160,10 @@ void rp_ns_bump_revision(struct rp_ns *ns)
 
 int __init rp_ns_init(void)
 {
-	rp_root_ns = rp_ns_alloc(NULL, "root");
-	return rp_root_ns ? 0 : -ENOMEM;
+	struct rp_ns *root = rp_ns_create(NULL, "root");
+
+	if (IS_ERR(root))
+		return PTR_ERR(root);
+	rp_root_ns = root;
+	return 0;
 }

@@ -288,13 +288,26 @@ module_param_cb(rawdata_compression_level, &rp_compression_ops,
 		&rp_rawdata_compression_level, 0400);
 module_param_cb(enabled, &rp_enabled_ops, &rp_enabled, 0444);
 
-/* "apparmor=N" on the command line: 0 disables, anything else enables. */
-static int __init rp_enabled_setup(char *str)
+/*
+ * "apparmor=N" on the command line (no module prefix): 0 disables, any
+ * other number (decimal, 0x hex or 0 octal) enables. Not in sysfs.
+ */
+static int rp_set_boot_switch(const char *val, const struct kernel_param *kp)
 {
 	unsigned long v;
+	int err;
 
-	if (!kstrtoul(str, 0, &v))
-		rp_enabled = v ? 1 : 0;
-	return 1;
+	if (rp_initialized)
+		return -EPERM;
+	err = kstrtoul(val ?: "", 0, &v);
+	if (!err)
+		*(int *)kp->arg = v ? 1 : 0;
+	return err;
 }
-__setup("apparmor=", rp_enabled_setup);
+
+static const struct kernel_param_ops param_ops_rp_boot_switch = {
+	.set = rp_set_boot_switch,
+};
+
+#define param_check_rp_boot_switch(name, p) __param_check(name, p, int)
+core_param(apparmor, rp_enabled, rp_boot_switch, 0);

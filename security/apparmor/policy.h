@@ -92,6 +92,7 @@ struct rp_ns {
 	char *name;
 	char *hname;
 	unsigned int level;
+	/* serialises policy changes in this namespace */
 	struct mutex lock;
 	long revision;
 	wait_queue_head_t wait;
