@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Rampart: definitions every file of the LSM needs: the log prefix, the
- * global on/off state and the names of modes.
+ * Rampart: definitions every file of the LSM needs: the global on/off
+ * state and the names of modes. A file that logs defines pr_fmt as
+ * "AppArmor: " before its first include, as userspace expects.
  */
 #ifndef _RAMPART_COMMON_H
 #define _RAMPART_COMMON_H
-
-#ifndef pr_fmt
-#define pr_fmt(fmt) "AppArmor: " fmt
-#endif
 
 #include <linux/types.h>
 #include <rampart/abi.h>

@@ -7,6 +7,8 @@
  * Files whose answer depends on the reader compute it at read (or open)
  * time from the reader's own label.
  */
+#define pr_fmt(fmt) "AppArmor: " fmt
+
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/poll.h>
@@ -217,7 +219,7 @@ static ssize_t rp_revision_read(struct file *file, char __user *ubuf,
 	if (rev == rf->seen) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (wait_event_interruptible(ns->wait,
+		if (wait_event_interruptible(ns->revision_wq,
 					     READ_ONCE(ns->revision) != rf->seen))
 			return -ERESTARTSYS;
 		rev = READ_ONCE(ns->revision);
@@ -241,7 +243,7 @@ static __poll_t rp_revision_poll(struct file *file, poll_table *pt)
 {
 	struct rp_revision_file *rf = file->private_data;
 
-	poll_wait(file, &rf->ns->wait, pt);
+	poll_wait(file, &rf->ns->revision_wq, pt);
 	return READ_ONCE(rf->ns->revision) != rf->seen ?
 	       EPOLLIN | EPOLLRDNORM : 0;
 }

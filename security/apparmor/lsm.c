@@ -3,6 +3,8 @@
  * Rampart: registration with the LSM framework under the name "apparmor",
  * and start-up of the parts in dependency order.
  */
+#define pr_fmt(fmt) "AppArmor: " fmt
+
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
 #include <uapi/linux/lsm.h>

@@ -4,9 +4,9 @@
  * namespaces on request, each with its own unconfined profile and revision.
  *
  * Locking: a namespace's ->children list and ->revision change under the
- * namespace's own ->lock; a parent's lock is taken before a child's
- * (mutex_lock_nested() by level). ->children is walked under RCU by
- * readers that do not take the lock.
+ * namespace's own ->lock, and no path holds two namespace locks at once
+ * (so nesting depth never meets lockdep's subclass limit). ->children is
+ * walked under RCU by readers that do not take the lock.
  */
 #include <linux/err.h>
 #include <linux/slab.h>
@@ -25,7 +25,7 @@ static struct rp_ns *rp_ns_alloc(struct rp_ns *parent, const char *name)
 		return NULL;
 	kref_init(&ns->ref);
 	mutex_init(&ns->lock);
-	init_waitqueue_head(&ns->wait);
+	init_waitqueue_head(&ns->revision_wq);
 	INIT_LIST_HEAD(&ns->profiles);
 	INIT_LIST_HEAD(&ns->children);
 	INIT_LIST_HEAD(&ns->sibling);
@@ -116,7 +116,7 @@ struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name)
 	if (!parent)
 		return ns;
 
-	mutex_lock_nested(&parent->lock, parent->level);
+	mutex_lock(&parent->lock);
 	if (rp_ns_find_child(parent, name)) {
 		mutex_unlock(&parent->lock);
 		rp_ns_put(ns);
@@ -141,7 +141,7 @@ void rp_ns_remove(struct rp_ns *ns)
 
 	if (WARN_ON(!parent))
 		return;
-	mutex_lock_nested(&parent->lock, parent->level);
+	mutex_lock(&parent->lock);
 	list_del_rcu(&ns->sibling);
 	mutex_unlock(&parent->lock);
 	rp_ns_put(ns);
@@ -155,7 +155,7 @@ void rp_ns_bump_revision(struct rp_ns *ns)
 {
 	lockdep_assert_held(&ns->lock);
 	WRITE_ONCE(ns->revision, ns->revision + 1);
-	wake_up_interruptible(&ns->wait);
+	wake_up_interruptible(&ns->revision_wq);
 }
 
 int __init rp_ns_init(void)

@@ -78,7 +78,7 @@ struct rp_profile {
  * @level: 0 for root, parent's level + 1 below it
  * @lock: serialises changes to this namespace's policy
  * @revision: bumped by every policy change; read without the lock
- * @wait: woken when @revision changes
+ * @revision_wq: woken when @revision changes
  * @profiles: top-level profiles, most recent first
  * @children: child namespaces
  * @sibling: entry in the parent's @children
@@ -95,7 +95,7 @@ struct rp_ns {
 	/* serialises policy changes in this namespace */
 	struct mutex lock;
 	long revision;
-	wait_queue_head_t wait;
+	wait_queue_head_t revision_wq;
 	struct list_head profiles;
 	struct list_head children;
 	struct list_head sibling;

@@ -1,0 +1,143 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# mkinitramfs.sh OUT
+#
+# Build the initramfs of Rampart's test VM (gzip'd newc cpio) at OUT:
+#   - busybox-static with its applet links (merged-/usr layout)
+#   - apparmor_parser, aa-exec, aa-status, aa-enabled from the host, with
+#     the shared libraries ldd reports (dynamic loader included)
+#   - /etc/apparmor.d, /etc/apparmor/parser.conf, the parser's feature file
+#     (/usr/share/apparmor-features), /usr/share/apparmor/extra-profiles
+#   - guest/init as /init, guest/run-tests as /usr/lib/rampart/run-tests
+#   - tests/ as /tests, helpers/*.c compiled static into /usr/local/bin
+#
+# The build is skipped when the sha256 of every input (recorded in
+# OUT.inputs) is unchanged. The archive is reproducible: sorted, uid/gid 0,
+# fixed mtimes, gzip -n.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
+[[ $# -eq 1 && $1 != -* ]] || { echo "usage: $0 OUT" >&2; exit 2; }
+OUT=$1
+VM=$RAMPART_REPO/tools/vm
+
+BUSYBOX=$(command -v busybox) || die "busybox not found (apt-get install busybox-static)"
+file -L "$BUSYBOX" | grep -q 'statically linked' || die "$BUSYBOX is not static (install busybox-static)"
+BINS=()
+for b in apparmor_parser aa-exec aa-status aa-enabled; do
+	p=$(command -v "$b") || die "$b not found (apt-get install apparmor apparmor-utils)"
+	BINS+=("$(readlink -f "$p")")
+done
+
+# Data trees copied verbatim (same path in the guest).
+TREES=(/etc/apparmor.d /usr/share/apparmor/extra-profiles /usr/share/apparmor-features)
+FILES=(/etc/apparmor/parser.conf)
+for t in "${TREES[@]}" "${FILES[@]}"; do
+	[[ -e $t ]] || die "$t missing (apt-get install apparmor apparmor-profiles)"
+done
+
+# Shared libraries of the binaries, as ldd resolves them.
+mapfile -t LIBS < <(for b in "${BINS[@]}"; do ldd "$b"; done |
+	awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' |
+	LC_ALL=C sort -u)
+
+# --- input hash --------------------------------------------------------------
+inputs_hash() {
+	{
+		echo "format 1"
+		sha256sum "${BASH_SOURCE[0]}" "$BUSYBOX" "${BINS[@]}" "${FILES[@]}"
+		for l in "${LIBS[@]}"; do echo "lib $l"; done
+		sha256sum "${LIBS[@]}"
+		find "${TREES[@]}" "$VM/guest" "$VM/helpers" "$VM/tests" \
+			-printf '%p %y %m %l\n' | LC_ALL=C sort
+		find "${TREES[@]}" "$VM/guest" "$VM/helpers" "$VM/tests" -type f \
+			-print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+		gcc --version | head -1
+	} | sha256sum | cut -d' ' -f1
+}
+mkdir -p "$(dirname "$OUT")"
+# Concurrent callers (two suites at once) wait for each other.
+exec {lockfd}>"$OUT.lock"
+flock "$lockfd"
+hash=$(inputs_hash)
+if [[ -f $OUT && -f $OUT.inputs && $(<"$OUT.inputs") == "$hash" ]]; then
+	exit 0
+fi
+
+log "building $OUT"
+stage=$(mktemp -d "$(dirname "$OUT")/.initramfs.XXXXXX")
+trap 'rm -rf "$stage"' EXIT
+cd "$stage"
+
+# Merged /usr, like Debian.
+mkdir -p usr/bin usr/sbin usr/lib usr/lib64 usr/local/bin usr/lib/rampart \
+	dev proc sys tmp run root etc/apparmor var/cache/apparmor var/lib/apparmor \
+	var/log mnt rampart
+ln -s usr/bin bin
+ln -s usr/sbin sbin
+ln -s usr/lib lib
+ln -s usr/lib64 lib64
+ln -s ../run var/run
+chmod 1777 tmp
+chmod 0700 root
+mknod -m 600 dev/console c 5 1 2>/dev/null || true
+mknod -m 666 dev/null c 1 3 2>/dev/null || true
+
+# Guest path of a host path, in the merged-/usr layout.
+gpath() {
+	case $1 in
+	/bin/* | /sbin/* | /lib/* | /lib64/*) echo "usr$1" ;;
+	*) echo "${1#/}" ;;
+	esac
+}
+
+install -m 755 "$BUSYBOX" usr/bin/busybox
+while read -r applet; do
+	dst=$(gpath "/$applet")
+	[[ -e $dst || -L $dst ]] && continue
+	mkdir -p "$(dirname "$dst")"
+	ln -s /usr/bin/busybox "$dst"
+done < <("$BUSYBOX" --list-full)
+
+for f in "${BINS[@]}" "${LIBS[@]}"; do
+	dst=$(gpath "$f")
+	mkdir -p "$(dirname "$dst")"
+	cp -L "$f" "$dst"
+done
+
+for t in "${TREES[@]}"; do
+	mkdir -p "$(dirname "${t#/}")"
+	cp -a "$t" "${t#/}"
+done
+for f in "${FILES[@]}"; do
+	mkdir -p "$(dirname "${f#/}")"
+	cp -L "$f" "${f#/}"
+done
+
+install -m 755 "$VM/guest/init" init
+install -m 755 "$VM/guest/run-tests" usr/lib/rampart/run-tests
+cp -a "$VM/tests" tests
+for c in "$VM"/helpers/*.c; do
+	gcc -static -s -O2 -Wall -o "usr/local/bin/$(basename "$c" .c)" "$c" ||
+		die "compiling $c failed"
+done
+
+cat > etc/passwd <<'EOF'
+root:x:0:0:root:/root:/bin/sh
+nobody:x:65534:65534:nobody:/nonexistent:/bin/false
+EOF
+cat > etc/group <<'EOF'
+root:x:0:
+nogroup:x:65534:
+EOF
+echo rampart-vm > etc/hostname
+: > etc/fstab
+
+# Reproducible archive: fixed mtimes, sorted names, owner 0:0.
+find . -exec touch -h -d @0 {} +
+find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
+	cpio --quiet -o -H newc -R 0:0 --reproducible | gzip -n -6 > "$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+echo "$hash" > "$OUT.inputs"
+log "built $OUT ($(du -h "$OUT" | cut -f1))"

@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Helpers for the Rampart VM tests; source it first: . /tests/lib.sh
+# It sets $T (a scratch directory, removed at exit), $SFS and $PARAMS.
+#
+# A test exits 0 = pass, 77 = skip, anything else = fail. The expect_*
+# helpers print "FAIL: ..." and record the failure but let the test go on,
+# so one run shows every mismatch; when the test ends, any recorded failure
+# turns exit status 0 into 1. Use fatal when going on makes no sense.
+# As in any shell script, the exit status is that of the last command run,
+# so do not end a test with a command that may fail harmlessly.
+#
+# Guest tools (static, /usr/local/bin):
+#   fsop read [-n] [-r N] PATH      one read() (-n O_NONBLOCK, -r N reads)
+#   fsop write [-n] PATH DATA|-     one write() of DATA (- = stdin)
+#   fsop open PATH r|w|rw           open only
+#   runas UID[:GID] CMD...          run CMD as that user, no capabilities
+# fsop reports a failing syscall as "fsop: <op> PATH: EXXX (strerror)".
+
+SFS=/sys/kernel/security/apparmor
+PARAMS=/sys/module/apparmor/parameters
+
+_lib_failures=0
+_lib_on_exit=
+T=$(mktemp -d /tmp/rampart-test.XXXXXX)
+
+# on_exit CMD -- run the shell command CMD when the test ends, however it
+# ends (restore settings there). Commands run in the order registered.
+on_exit() {
+	_lib_on_exit="$_lib_on_exit
+$1"
+}
+
+_lib_exit() {
+	_lib_rc=$?
+	eval "$_lib_on_exit"
+	rm -rf "$T"
+	if [ "$_lib_rc" -eq 0 ] && [ "$_lib_failures" -gt 0 ]; then
+		exit 1
+	fi
+}
+trap _lib_exit EXIT
+
+# fail MSG... -- record a failure and go on.
+fail() {
+	echo "FAIL: $*"
+	_lib_failures=$((_lib_failures + 1))
+	return 1
+}
+
+# fatal MSG... -- record a failure and end the test now.
+fatal() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+# skip MSG... -- end the test as skipped.
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+# note MSG... -- informational output (shown when the test fails).
+note() {
+	echo "note: $*"
+}
+
+# run CMD... -- run CMD; sets $out (stdout and stderr, trailing newlines
+# removed) and $rc (exit status). Never fails itself.
+run() {
+	out=$("$@" 2>&1)
+	rc=$?
+	return 0
+}
+
+# expect_eq ACTUAL EXPECTED MSG...
+expect_eq() {
+	_a=$1 _e=$2
+	shift 2
+	[ "$_a" = "$_e" ] && return 0
+	fail "$*: got '$_a', expected '$_e'"
+}
+
+# expect_match ACTUAL ERE MSG... -- ACTUAL matches the extended regex ERE.
+expect_match() {
+	_a=$1 _re=$2
+	shift 2
+	printf '%s\n' "$_a" | grep -Eq -- "$_re" && return 0
+	fail "$*: '$_a' does not match /$_re/"
+}
+
+# expect_content PATH EXPECTED MSG... -- the bytes returned by one read() of
+# PATH equal EXPECTED, where EXPECTED is given with printf %b escapes
+# ('Y\n', 'enforce' = no trailing newline, '\0' = NUL).
+expect_content() {
+	_f=$1 _e=$2
+	shift 2
+	printf '%b' "$_e" > "$T/want"
+	if ! fsop read "$_f" > "$T/got" 2> "$T/err"; then
+		fail "$*: $(cat "$T/err")"
+		return 1
+	fi
+	cmp -s "$T/want" "$T/got" && return 0
+	fail "$*: $_f reads '$(od -An -c "$T/got" | tr -s ' ')', expected '$(od -An -c "$T/want" | tr -s ' ')'"
+}
+
+# expect_ok CMD... -- CMD exits 0.
+expect_ok() {
+	run "$@"
+	[ "$rc" -eq 0 ] && return 0
+	fail "'$*' exited $rc, expected success${out:+; output: $out}"
+}
+
+# expect_fail CMD... -- CMD exits non-zero.
+expect_fail() {
+	run "$@"
+	[ "$rc" -ne 0 ] && return 0
+	fail "'$*' succeeded, expected failure${out:+; output: $out}"
+}
+
+# expect_errno ERRNO CMD... -- CMD fails and its output names ERRNO (e.g.
+# EACCES) or shows its strerror text (busybox tools print only the latter).
+expect_errno() {
+	_errno=$1
+	shift
+	run "$@"
+	if [ "$rc" -eq 0 ]; then
+		fail "'$*' succeeded, expected $_errno${out:+; output: $out}"
+		return 1
+	fi
+	case $out in
+	*"$_errno"* | *"$(errno_text "$_errno")"*) return 0 ;;
+	esac
+	fail "'$*' failed (status $rc) but not with $_errno: $out"
+}
+
+# errno_text ERRNO -- the strerror text of the errnos tests use.
+errno_text() {
+	case $1 in
+	EPERM) echo "Operation not permitted" ;;
+	ENOENT) echo "No such file or directory" ;;
+	EINTR) echo "Interrupted system call" ;;
+	EAGAIN) echo "Resource temporarily unavailable" ;;
+	ENOMEM) echo "Cannot allocate memory" ;;
+	EACCES) echo "Permission denied" ;;
+	EBUSY) echo "Device or resource busy" ;;
+	EEXIST) echo "File exists" ;;
+	ENODEV) echo "No such device" ;;
+	EINVAL) echo "Invalid argument" ;;
+	EFBIG) echo "File too large" ;;
+	ENOSPC) echo "No space left on device" ;;
+	ESPIPE) echo "Illegal seek" ;;
+	EPROTO) echo "Protocol error" ;;
+	ENOPROTOOPT) echo "Protocol not available" ;;
+	EPROTONOSUPPORT) echo "Protocol not supported" ;;
+	EOPNOTSUPP) echo "Operation not supported" ;;
+	E2BIG) echo "Argument list too long" ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# as_nobody CMD... -- run CMD as uid/gid 65534 without capabilities.
+as_nobody() {
+	runas 65534:65534 "$@"
+}
