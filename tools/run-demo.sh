@@ -11,6 +11,7 @@ exec "$RAMPART_REPO/tools/vm/run.sh" --kernel "$kernel" --timeout 180 -- '
 set -e
 echo "--- uname -r";              uname -r
 echo "--- /sys/kernel/security/lsm"; cat /sys/kernel/security/lsm; echo
+echo "--- kernel log";            dmesg | grep -i apparmor
 echo "--- aa-enabled";            aa-enabled
 echo "--- aa-status";             aa-status || true
 echo "--- /proc/self/attr/current"; cat /proc/self/attr/current
