@@ -1,0 +1,556 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Rampart: the packed DFA. rp_dfa_unpack() checks an untrusted blob
+ * completely (header, every table, every state) and converts it into a
+ * layout made for walking: one 8-byte record per state and one 32-bit
+ * word per transition slot holding both the owner and the target, so a
+ * step costs two loads. The walks never allocate, lock or sleep, and
+ * verification makes every index they compute provably in bounds.
+ *
+ * Also compiled in userspace (tools/dfa/) against a small shim header.
+ */
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/overflow.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/unaligned.h>
+#include "dfa.h"
+
+#define RP_DFA_MAGIC		0x1B5E783Du
+#define RP_DFA_HDR_MIN		16u	/* magic, hsize, ssize, flags, 2 NULs */
+#define RP_DFA_TABLE_HDR	12u
+
+/* Header flags. */
+#define RP_HDR_DIFF_ENCODE	0x1u
+#define RP_HDR_OOB		0x2u
+
+/* Base word: a 24-bit slot index and flag bits. */
+#define RP_BASE_INDEX		0x00ffffffu
+#define RP_BASE_DIFF		0x80000000u
+#define RP_BASE_OOB		0x20000000u
+
+/* On-disk table ids, and where rp_dfa_unpack() keeps them. */
+enum rp_dfa_table {
+	RP_T_ACCEPT = 1,
+	RP_T_BASE = 2,
+	RP_T_CHECK = 3,
+	RP_T_DEFAULT = 4,
+	RP_T_EQUIV = 5,
+	RP_T_META = 6,
+	RP_T_ACCEPT2 = 7,
+	RP_T_NEXT = 8,
+	RP_T_COUNT
+};
+
+/* Entry width each table must have; 0 = the id is refused. */
+static const u8 rp_table_width[RP_T_COUNT] = {
+	[RP_T_ACCEPT] = 4, [RP_T_BASE] = 4, [RP_T_CHECK] = 2,
+	[RP_T_DEFAULT] = 2, [RP_T_EQUIV] = 1, [RP_T_ACCEPT2] = 4,
+	[RP_T_NEXT] = 2,
+};
+
+/* Where one table's entries sit in the blob. */
+struct rp_table_ref {
+	const u8 *data;
+	size_t offset;		/* of the table header */
+	u32 len;
+};
+
+static int rp_dfa_fail(struct rp_dfa_error *err, const char *what,
+		       size_t offset, long index)
+{
+	if (err) {
+		err->what = what;
+		err->offset = offset;
+		err->index = index;
+	}
+	return -EPROTO;
+}
+
+/* Read the table headers: ids, widths, lengths, padding, duplicates. */
+static int rp_dfa_scan_tables(const u8 *blob, size_t size, size_t hsize,
+			      struct rp_table_ref *t, struct rp_dfa_error *err)
+{
+	size_t pos = hsize;
+
+	while (pos < size) {
+		size_t room = size - pos, bytes;
+		u16 id, width;
+		u32 len;
+
+		if (room < RP_DFA_TABLE_HDR)
+			return rp_dfa_fail(err, "table header truncated", pos, -1);
+		id = get_unaligned_be16(blob + pos);
+		width = get_unaligned_be16(blob + pos + 2);
+		len = get_unaligned_be32(blob + pos + 8);
+		if (id >= RP_T_COUNT || !rp_table_width[id])
+			return rp_dfa_fail(err, "unknown or refused table id",
+					   pos, id);
+		if (width != rp_table_width[id])
+			return rp_dfa_fail(err, "wrong entry width for table",
+					   pos, id);
+		if (!len)
+			return rp_dfa_fail(err, "empty table", pos, id);
+		if (t[id].data)
+			return rp_dfa_fail(err, "duplicate table", pos, id);
+		/* len * width + header, rounded up to 8, within the blob */
+		bytes = (size_t)len * width;
+		if (bytes / width != len || bytes > room - RP_DFA_TABLE_HDR)
+			return rp_dfa_fail(err, "table runs past the end", pos, id);
+		bytes = ALIGN(bytes + RP_DFA_TABLE_HDR, 8);
+		if (bytes > room)
+			return rp_dfa_fail(err, "table padding runs past the end",
+					   pos, id);
+		t[id].data = blob + pos + RP_DFA_TABLE_HDR;
+		t[id].offset = pos;
+		t[id].len = len;
+		pos += bytes;
+	}
+	return 0;
+}
+
+/* Presence and lengths of the tables relative to each other. */
+static int rp_dfa_check_shape(const struct rp_table_ref *t, unsigned int flags,
+			      size_t size, struct rp_dfa_error *err)
+{
+	static const u8 required[] = {
+		RP_T_ACCEPT, RP_T_BASE, RP_T_CHECK, RP_T_DEFAULT, RP_T_NEXT
+	};
+	u32 nstates = t[RP_T_BASE].len;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(required); i++)
+		if (!t[required[i]].data)
+			return rp_dfa_fail(err, "required table missing",
+					   size, required[i]);
+	if ((flags & RP_DFA_WANT_ACCEPT2) && !t[RP_T_ACCEPT2].data)
+		return rp_dfa_fail(err, "accept2 table missing", size, -1);
+	if (!(flags & RP_DFA_WANT_ACCEPT2) && t[RP_T_ACCEPT2].data)
+		return rp_dfa_fail(err, "accept2 table not allowed with a perms table",
+				   t[RP_T_ACCEPT2].offset, -1);
+	if (t[RP_T_ACCEPT].len != nstates)
+		return rp_dfa_fail(err, "accept length differs from state count",
+				   t[RP_T_ACCEPT].offset, -1);
+	if (t[RP_T_ACCEPT2].data && t[RP_T_ACCEPT2].len != nstates)
+		return rp_dfa_fail(err, "accept2 length differs from state count",
+				   t[RP_T_ACCEPT2].offset, -1);
+	if (t[RP_T_DEFAULT].len != nstates)
+		return rp_dfa_fail(err, "default length differs from state count",
+				   t[RP_T_DEFAULT].offset, -1);
+	if (t[RP_T_CHECK].len != t[RP_T_NEXT].len)
+		return rp_dfa_fail(err, "check length differs from next length",
+				   t[RP_T_CHECK].offset, -1);
+	if (t[RP_T_EQUIV].data && t[RP_T_EQUIV].len != 256)
+		return rp_dfa_fail(err, "equiv table is not 256 entries",
+				   t[RP_T_EQUIV].offset, -1);
+	return 0;
+}
+
+/* Every state's base word, default, and window; no allocation. */
+static int rp_dfa_check_states(const struct rp_table_ref *t, u16 hdr_flags,
+			       struct rp_dfa_error *err)
+{
+	u32 nstates = t[RP_T_BASE].len, nslots = t[RP_T_NEXT].len, s, i;
+
+	for (s = 0; s < nstates; s++) {
+		u32 b = get_unaligned_be32(t[RP_T_BASE].data + 4 * s);
+		u32 index = b & RP_BASE_INDEX;
+		size_t at = t[RP_T_BASE].offset + RP_DFA_TABLE_HDR + 4 * s;
+
+		if (b & ~(RP_BASE_INDEX | RP_BASE_DIFF | RP_BASE_OOB))
+			return rp_dfa_fail(err, "reserved base flag set", at, s);
+		if ((b & RP_BASE_DIFF) && !(hdr_flags & RP_HDR_DIFF_ENCODE))
+			return rp_dfa_fail(err, "diff-encoded state without the header flag",
+					   at, s);
+		if ((b & RP_BASE_OOB) && !(hdr_flags & RP_HDR_OOB))
+			return rp_dfa_fail(err, "out-of-band state without the header flag",
+					   at, s);
+		if ((b & RP_BASE_OOB) && index < 1)
+			return rp_dfa_fail(err, "out-of-band state with base 0", at, s);
+		if ((u64)index + 255 >= nslots)
+			return rp_dfa_fail(err, "state window runs past next/check",
+					   at, s);
+		if (get_unaligned_be16(t[RP_T_DEFAULT].data + 2 * s) >= nstates)
+			return rp_dfa_fail(err, "default state out of range",
+					   t[RP_T_DEFAULT].offset +
+					   RP_DFA_TABLE_HDR + 2 * s, s);
+	}
+	for (i = 0; i < nslots; i++) {
+		if (get_unaligned_be16(t[RP_T_NEXT].data + 2 * i) >= nstates)
+			return rp_dfa_fail(err, "next state out of range",
+					   t[RP_T_NEXT].offset +
+					   RP_DFA_TABLE_HDR + 2 * i, i);
+		if (get_unaligned_be16(t[RP_T_CHECK].data + 2 * i) >= nstates)
+			return rp_dfa_fail(err, "check state out of range",
+					   t[RP_T_CHECK].offset +
+					   RP_DFA_TABLE_HDR + 2 * i, i);
+	}
+	return 0;
+}
+
+/* Scratch marks in rp_dfa_state.flags while checking default chains. */
+#define RP_STATE_SEEN		0x4000
+#define RP_STATE_DONE		0x8000
+
+/* A diff-encoded state whose chain is not yet known to end. */
+static bool rp_chain_open(const struct rp_dfa_state *st)
+{
+	return (st->flags & (RP_STATE_DIFF | RP_STATE_DONE)) == RP_STATE_DIFF;
+}
+
+/* Following default[] from any diff-encoded state must end. */
+static int rp_dfa_check_chains(struct rp_dfa_state *st, u32 nstates,
+			       const struct rp_table_ref *t,
+			       struct rp_dfa_error *err)
+{
+	u32 s, u;
+
+	for (s = 0; s < nstates; s++) {
+		for (u = s; rp_chain_open(&st[u]); u = st[u].def) {
+			if (st[u].flags & RP_STATE_SEEN)
+				return rp_dfa_fail(err, "diff-encode chain loops",
+						   t[RP_T_BASE].offset +
+						   RP_DFA_TABLE_HDR + 4 * s, s);
+			st[u].flags |= RP_STATE_SEEN;
+		}
+		for (u = s; st[u].flags & RP_STATE_SEEN; u = st[u].def)
+			st[u].flags = (st[u].flags & ~RP_STATE_SEEN) |
+				      RP_STATE_DONE;
+	}
+	for (s = 0; s < nstates; s++)
+		st[s].flags &= ~RP_STATE_DONE;
+	return 0;
+}
+
+/**
+ * rp_dfa_unpack() - verify a packed DFA and build its walking layout
+ * @blob: the packed DFA (big-endian tables), 8-byte padding removed
+ * @size: its length
+ * @flags: RP_DFA_WANT_ACCEPT2 when the old permission encoding is used
+ *         (accept2 required), else accept2 is refused
+ * @err: filled with the reason on failure; may be NULL
+ *
+ * Return: the DFA, or ERR_PTR(-EPROTO) for a malformed blob, or
+ * ERR_PTR(-ENOMEM). Nothing is left allocated on failure.
+ */
+struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
+			     unsigned int flags, struct rp_dfa_error *err)
+{
+	struct rp_table_ref t[RP_T_COUNT] = {};
+	const u8 *b = blob;
+	struct rp_dfa_state *states;
+	u32 nstates, nslots, s, i, *slots, *accept;
+	size_t hsize, bytes;
+	struct rp_dfa *dfa;
+	u16 hdr_flags;
+	u8 *p;
+	int ret;
+
+	if (size < RP_DFA_HDR_MIN)
+		return ERR_PTR(rp_dfa_fail(err, "shorter than a DFA header", 0, -1));
+	if (get_unaligned_be32(b) != RP_DFA_MAGIC)
+		return ERR_PTR(rp_dfa_fail(err, "bad magic", 0, -1));
+	hsize = get_unaligned_be32(b + 4);
+	if (hsize < RP_DFA_HDR_MIN || hsize > size)
+		return ERR_PTR(rp_dfa_fail(err, "header size out of range", 4, -1));
+	hdr_flags = get_unaligned_be16(b + 12);
+	if (hdr_flags & ~(RP_HDR_DIFF_ENCODE | RP_HDR_OOB))
+		return ERR_PTR(rp_dfa_fail(err, "unknown header flags", 12, -1));
+
+	ret = rp_dfa_scan_tables(b, size, hsize, t, err);
+	if (!ret)
+		ret = rp_dfa_check_shape(t, flags, size, err);
+	if (!ret)
+		ret = rp_dfa_check_states(t, hdr_flags, err);
+	if (ret)
+		return ERR_PTR(ret);
+
+	nstates = t[RP_T_BASE].len;
+	nslots = t[RP_T_NEXT].len;
+	/* One allocation: header, states, slots, accept[, accept2][, equiv]. */
+	bytes = sizeof(*dfa);
+	bytes = size_add(bytes, array_size(nstates, sizeof(*states)));
+	bytes = size_add(bytes, array_size(nslots, sizeof(*slots)));
+	bytes = size_add(bytes, array_size(nstates, sizeof(u32)) *
+			 (t[RP_T_ACCEPT2].data ? 2 : 1));
+	if (t[RP_T_EQUIV].data)
+		bytes = size_add(bytes, 256);
+	dfa = kvzalloc(bytes, GFP_KERNEL);
+	if (!dfa)
+		return ERR_PTR(-ENOMEM);
+	dfa->size = bytes;
+	dfa->nstates = nstates;
+	dfa->nslots = nslots;
+
+	states = (struct rp_dfa_state *)(dfa + 1);
+	slots = (u32 *)(states + nstates);
+	accept = slots + nslots;
+	p = (u8 *)(accept + nstates);
+	for (s = 0; s < nstates; s++) {
+		u32 w = get_unaligned_be32(t[RP_T_BASE].data + 4 * s);
+
+		states[s].base = w & RP_BASE_INDEX;
+		states[s].def = get_unaligned_be16(t[RP_T_DEFAULT].data + 2 * s);
+		states[s].flags = (w & RP_BASE_DIFF ? RP_STATE_DIFF : 0) |
+				  (w & RP_BASE_OOB ? RP_STATE_OOB : 0);
+		if (w & RP_BASE_DIFF)
+			dfa->flags |= RP_DFA_HAS_DIFF;
+		if (w & RP_BASE_OOB)
+			dfa->flags |= RP_DFA_HAS_OOB;
+		accept[s] = get_unaligned_be32(t[RP_T_ACCEPT].data + 4 * s);
+	}
+	for (i = 0; i < nslots; i++)
+		slots[i] = (u32)get_unaligned_be16(t[RP_T_CHECK].data + 2 * i) << 16 |
+			   get_unaligned_be16(t[RP_T_NEXT].data + 2 * i);
+	if (t[RP_T_ACCEPT2].data) {
+		u32 *accept2 = (u32 *)p;
+
+		for (s = 0; s < nstates; s++)
+			accept2[s] = get_unaligned_be32(t[RP_T_ACCEPT2].data + 4 * s);
+		dfa->accept2 = accept2;
+		p = (u8 *)(accept2 + nstates);
+	}
+	if (t[RP_T_EQUIV].data) {
+		memcpy(p, t[RP_T_EQUIV].data, 256);
+		dfa->equiv = p;
+		dfa->flags |= RP_DFA_HAS_EQUIV;
+	}
+	dfa->states = states;
+	dfa->slots = slots;
+	dfa->accept = accept;
+
+	if (dfa->flags & RP_DFA_HAS_DIFF) {
+		ret = rp_dfa_check_chains(states, nstates, t, err);
+		if (ret) {
+			kvfree(dfa);
+			return ERR_PTR(ret);
+		}
+	}
+	return dfa;
+}
+
+/**
+ * rp_dfa_free() - free a DFA from rp_dfa_unpack()
+ * @dfa: the DFA, or NULL
+ */
+void rp_dfa_free(struct rp_dfa *dfa)
+{
+	kvfree(dfa);
+}
+
+/*
+ * One transition on class @c (0-255) following the full rule, diff-encode
+ * chains included. In bounds by construction: base + 255 < nslots.
+ */
+static __always_inline unsigned int rp_dfa_next(const struct rp_dfa *dfa,
+						unsigned int s, unsigned int c,
+						bool diff)
+{
+	const struct rp_dfa_state *st;
+	u32 slot;
+
+	for (;;) {
+		st = &dfa->states[s];
+		slot = dfa->slots[st->base + c];
+		if ((slot >> 16) == s)
+			return slot & 0xffff;
+		if (!diff || !(st->flags & RP_STATE_DIFF))
+			return st->def;
+		s = st->def;
+	}
+}
+
+static __always_inline unsigned int rp_dfa_class(const struct rp_dfa *dfa,
+						 u8 c, bool equiv)
+{
+	return equiv ? dfa->equiv[c] : c;
+}
+
+/**
+ * rp_dfa_step() - one transition
+ * @dfa: the DFA
+ * @state: the state to leave
+ * @c: the input byte
+ *
+ * Return: the next state.
+ */
+unsigned int rp_dfa_step(const struct rp_dfa *dfa, unsigned int state, u8 c)
+{
+	return rp_dfa_next(dfa, state, dfa->equiv ? dfa->equiv[c] : c, true);
+}
+
+/**
+ * rp_dfa_oob_step() - the out-of-band transition (xattr separator)
+ * @dfa: the DFA
+ * @state: the state to leave
+ *
+ * No input byte can take this transition. Its slot is the one just below
+ * the state's window; a state without one goes to the dead state.
+ *
+ * Return: the next state.
+ */
+unsigned int rp_dfa_oob_step(const struct rp_dfa *dfa, unsigned int state)
+{
+	const struct rp_dfa_state *st = &dfa->states[state];
+
+	if (!(st->flags & RP_STATE_OOB))
+		return RP_DFA_DEAD;
+	for (;;) {
+		/* A state reached by a diff chain may have base 0: a miss. */
+		if (st->base && (dfa->slots[st->base - 1] >> 16) == state)
+			return dfa->slots[st->base - 1] & 0xffff;
+		if (!(st->flags & RP_STATE_DIFF))
+			return st->def;
+		state = st->def;
+		st = &dfa->states[state];
+	}
+}
+
+/*
+ * The walk loops, specialised on whether the DFA has an equiv table and
+ * diff-encoded states, so the common case (neither: apparmor_parser 3.0.8
+ * output for a 6.12 kernel) runs without either test per byte.
+ */
+static __always_inline unsigned int
+rp_dfa_walk_str(const struct rp_dfa *dfa, unsigned int s, const u8 *str,
+		bool equiv, bool diff)
+{
+	for (; *str; str++)
+		s = rp_dfa_next(dfa, s, rp_dfa_class(dfa, *str, equiv), diff);
+	return s;
+}
+
+static __always_inline unsigned int
+rp_dfa_walk_len(const struct rp_dfa *dfa, unsigned int s, const u8 *buf,
+		const u8 *end, bool equiv, bool diff)
+{
+	for (; buf < end; buf++)
+		s = rp_dfa_next(dfa, s, rp_dfa_class(dfa, *buf, equiv), diff);
+	return s;
+}
+
+/**
+ * rp_dfa_match() - walk a C string (its NUL excluded)
+ * @dfa: the DFA
+ * @state: where to start; the dead state stays dead
+ * @str: the string
+ *
+ * Return: the state after the last byte.
+ */
+unsigned int rp_dfa_match(const struct rp_dfa *dfa, unsigned int state,
+			  const char *str)
+{
+	const u8 *s = (const u8 *)str;
+
+	if (state == RP_DFA_DEAD)
+		return RP_DFA_DEAD;
+	switch (dfa->flags & (RP_DFA_HAS_EQUIV | RP_DFA_HAS_DIFF)) {
+	case 0:
+		return rp_dfa_walk_str(dfa, state, s, false, false);
+	case RP_DFA_HAS_EQUIV:
+		return rp_dfa_walk_str(dfa, state, s, true, false);
+	case RP_DFA_HAS_DIFF:
+		return rp_dfa_walk_str(dfa, state, s, false, true);
+	default:
+		return rp_dfa_walk_str(dfa, state, s, true, true);
+	}
+}
+
+/**
+ * rp_dfa_match_len() - walk every byte of a buffer, NULs included
+ * @dfa: the DFA
+ * @state: where to start; the dead state stays dead
+ * @buf: the bytes
+ * @len: how many
+ *
+ * Return: the state after the last byte.
+ */
+unsigned int rp_dfa_match_len(const struct rp_dfa *dfa, unsigned int state,
+			      const void *buf, size_t len)
+{
+	const u8 *b = buf, *end = b + len;
+
+	if (state == RP_DFA_DEAD)
+		return RP_DFA_DEAD;
+	switch (dfa->flags & (RP_DFA_HAS_EQUIV | RP_DFA_HAS_DIFF)) {
+	case 0:
+		return rp_dfa_walk_len(dfa, state, b, end, false, false);
+	case RP_DFA_HAS_EQUIV:
+		return rp_dfa_walk_len(dfa, state, b, end, true, false);
+	case RP_DFA_HAS_DIFF:
+		return rp_dfa_walk_len(dfa, state, b, end, false, true);
+	default:
+		return rp_dfa_walk_len(dfa, state, b, end, true, true);
+	}
+}
+
+/**
+ * rp_dfa_match_until() - walk a string up to a separator
+ * @dfa: the DFA
+ * @state: where to start; the dead state stays dead
+ * @str: the string
+ * @sep: stop before the first byte equal to this (or at the NUL)
+ * @end: set to where the walk stopped (at @sep or the NUL)
+ *
+ * Return: the state after the last byte walked.
+ */
+unsigned int rp_dfa_match_until(const struct rp_dfa *dfa, unsigned int state,
+				const char *str, char sep, const char **end)
+{
+	for (; *str && *str != sep; str++)
+		if (state != RP_DFA_DEAD)
+			state = rp_dfa_step(dfa, state, *str);
+	*end = str;
+	return state;
+}
+
+/* How many states back rp_dfa_leftmatch() looks for a loop. */
+#define RP_LEFTMATCH_HISTORY	32
+
+/**
+ * rp_dfa_leftmatch() - walk an executable path for attachment priority
+ * @dfa: an attachment (xmatch) DFA
+ * @state: where to start
+ * @str: the path
+ * @count: set to how many leading bytes matched before the walk entered a
+ *         loop of the DFA (a glob), i.e. the literal prefix length; 0 if
+ *         the walk ends in the dead state
+ *
+ * A loop is detected when a transition goes to a state no greater than
+ * the one it left and that state was visited within the last 32 steps;
+ * the rest of the string is then walked normally and @count loses the
+ * length of the loop.
+ *
+ * Return: the final state.
+ */
+unsigned int rp_dfa_leftmatch(const struct rp_dfa *dfa, unsigned int state,
+			      const char *str, unsigned int *count)
+{
+	u32 ring[RP_LEFTMATCH_HISTORY];
+	unsigned int at = 0, filled = 0, n = 0, d, next;
+
+	if (state == RP_DFA_DEAD)
+		goto out;
+	for (; *str; str++) {
+		ring[at] = state;
+		next = rp_dfa_step(dfa, state, *str);
+		if (next <= state) {
+			for (d = 0; d < filled; d++) {
+				if (ring[(at - d) % RP_LEFTMATCH_HISTORY] != next)
+					continue;
+				state = rp_dfa_match(dfa, next, str + 1);
+				n -= d;
+				goto out;
+			}
+		}
+		at = (at + 1) % RP_LEFTMATCH_HISTORY;
+		filled = min(filled + 1, RP_LEFTMATCH_HISTORY);
+		n++;
+		state = next;
+	}
+out:
+	*count = state == RP_DFA_DEAD ? 0 : n;
+	return state;
+}
