@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit: dfa.c. Real apparmor_parser 3.0.8 DFAs (dfa_vectors.h, made by
- * tools/dfa/gen-vectors.py from shared/testdata) are unpacked and walked
- * with the queries whose answers aa-policy-dump computed; then the same
+ * KUnit: dfa.c (and perms.c on real data). Real apparmor_parser 3.0.8
+ * DFAs (dfa_vectors.h, made by tools/dfa/gen-vectors.py from
+ * shared/testdata) are unpacked and walked with the queries whose final
+ * states and permissions aa-policy-dump computed; then the same
  * blobs are truncated at every offset and corrupted field by field, and
  * every damaged copy must be refused with the right reason.
  */
@@ -11,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/unaligned.h>
 #include "dfa.h"
+#include "perms.h"
 
 struct rp_dfa_vector {
 	const char *file;
@@ -146,6 +148,43 @@ static void rp_dfa_walk_ends_in_the_expected_state(struct kunit *test)
 							 str, sep, &end),
 				q->state);
 		KUNIT_EXPECT_PTR_EQ(test, end, (const char *)str + q->ntok);
+	}
+	rp_dfa_free(dfa);
+}
+
+static void rp_expect_perms(struct kunit *test, const struct rp_perms *p,
+			    const u32 *want, const char *which)
+{
+	KUNIT_EXPECT_EQ_MSG(test, p->allow, want[0], "%s allow", which);
+	KUNIT_EXPECT_EQ_MSG(test, p->deny, want[1], "%s deny", which);
+	KUNIT_EXPECT_EQ_MSG(test, p->audit, want[2], "%s audit", which);
+	KUNIT_EXPECT_EQ_MSG(test, p->quiet, want[3], "%s quiet", which);
+	KUNIT_EXPECT_EQ_MSG(test, p->xindex, want[4], "%s xindex", which);
+}
+
+/* Walk, then decode the final state as the kernel would for this role. */
+static void rp_dfa_final_state_grants_expected_perms(struct kunit *test)
+{
+	const struct rp_dfa_query *q = test->param_value;
+	struct rp_dfa *dfa = rp_test_unpack(test, rp_find_vector(q->file,
+								 q->profile,
+								 q->role));
+	unsigned int s = rp_walk_tokens(dfa, q);
+	unsigned int abi = strstr(q->file, ".v5") ? 5 : 7;
+	struct rp_perms p;
+
+	if (!strcmp(q->role, "file")) {
+		rp_perms_from_file(&p, dfa->accept[s], dfa->accept2[s], false);
+		rp_expect_perms(test, &p, q->owner, "owner");
+		KUNIT_EXPECT_TRUE(test, q->has_other);
+		rp_perms_from_file(&p, dfa->accept[s], dfa->accept2[s], true);
+		rp_expect_perms(test, &p, q->other, "other");
+	} else if (!strcmp(q->role, "policy")) {
+		rp_perms_from_policy(&p, s, dfa->accept[s], dfa->accept2[s], abi);
+		rp_expect_perms(test, &p, q->owner, "policy");
+	} else {
+		rp_perms_from_xmatch(&p, s, dfa->accept[s]);
+		rp_expect_perms(test, &p, q->owner, "xmatch");
 	}
 	rp_dfa_free(dfa);
 }
@@ -422,6 +461,8 @@ static void rp_dfa_damaged_blob_is_refused(struct kunit *test)
 static struct kunit_case rp_dfa_cases[] = {
 	KUNIT_CASE_PARAM(rp_dfa_parser_output_unpacks, rp_vector_gen_params),
 	KUNIT_CASE_PARAM(rp_dfa_walk_ends_in_the_expected_state,
+			 rp_query_gen_params),
+	KUNIT_CASE_PARAM(rp_dfa_final_state_grants_expected_perms,
 			 rp_query_gen_params),
 	KUNIT_CASE(rp_dfa_variants_agree_with_plain),
 	KUNIT_CASE(rp_dfa_variants_set_their_flags),
