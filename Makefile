@@ -8,6 +8,7 @@
 #   make check-stock   the VM suite against stock 6.12 AppArmor
 #   make kunit         KUnit only (KUNIT_ARCH=um for a quick UML run)
 #   make lint          checkpatch --strict, sparse C=2, W=1
+#   make fuzz          libFuzzer on the DFA unpacker and walks (FUZZ_TIME=s)
 #   make kernel        just the Rampart bzImage (DEBUG=1: KASAN, lockdep,
 #                      kmemleak)
 #   make graft TREE=/path/to/linux-6.12   put Rampart into your own tree
@@ -16,7 +17,7 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/tools
 
 .PHONY: all setup tree graft kernel kernel-stock initramfs run check \
-	check-stock kunit lint vm clean-cache
+	check-stock kunit lint vm fuzz clean-cache
 
 all: kernel
 
@@ -55,6 +56,10 @@ kunit: setup
 
 lint: setup
 	@$(TOOLS)/lint.sh
+
+FUZZ_TIME ?= 600
+fuzz: setup
+	@$(TOOLS)/dfa/fuzz.sh --time $(FUZZ_TIME)
 
 clean-cache:
 	rm -rf $(HOME)/.cache/rampart

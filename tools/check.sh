@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Everything `make check` runs: lint, KUnit (kunit.py under QEMU x86_64),
+# Everything `make check` runs: lint, the DFA fuzzer's corpus replayed
+# under ASan and UBSan, KUnit (kunit.py under QEMU x86_64),
 # the VM suite on a Rampart kernel, and with STOCK=1 the same VM suite on
 # a stock 6.12 AppArmor kernel built from the same tarball. Each part ends
 # with "<part>: N passed, N failed[, N skipped]"; the last line sums them.
@@ -49,6 +50,7 @@ vm_suite() {
 start=$(date +%s)
 tools/setup.sh
 run_part lint tools/lint.sh
+run_part fuzz tools/dfa/fuzz.sh --replay
 run_part kunit tools/kunit.sh
 run_part vm vm_suite rampart
 if [ "${STOCK:-0}" = 1 ]; then

@@ -9,7 +9,8 @@ set -euo pipefail
 PKGS=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
       python3 qemu-system-x86 busybox-static sparse
       apparmor apparmor-utils apparmor-profiles libapparmor-dev
-      python3-libapparmor kmod rsync file)
+      python3-libapparmor kmod rsync file
+      clang libclang-rt-14-dev)
 
 if [ "$(id -u)" -ne 0 ]; then
 	SUDO=sudo

@@ -9,6 +9,7 @@ and every row of queries.tsv becomes a walk with its expected final state
 and permissions.
 
 usage: gen-vectors.py TESTDATA_DIR > kunit-tests/dfa_vectors.h
+       gen-vectors.py --corpus DIR TESTDATA_DIR   (fuzzer seeds)
 """
 import os
 import struct
@@ -114,7 +115,29 @@ def cstr(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def corpus(out, td):
+    """One seed file per DFA: flag byte 1 (old encoding), then the blob."""
+    os.makedirs(out, exist_ok=True)
+    n = 0
+    for f in sorted(os.listdir(td)):
+        if not f.endswith(".bin"):
+            continue
+        try:
+            found = dfas(os.path.join(td, f))
+        except (ValueError, struct.error):
+            continue
+        for k, (prof, role, blob) in enumerate(found):
+            name = f"{f[:-4]}-{k}-{prof.replace('/', '_')}-{role}"
+            with open(os.path.join(out, name), "wb") as fh:
+                fh.write(b"\x01" + blob)
+            n += 1
+    print(f"{n} seeds in {out}", file=sys.stderr)
+
+
 def main():
+    if sys.argv[1] == "--corpus":
+        corpus(sys.argv[2], sys.argv[3])
+        return
     td = sys.argv[1]
     print("/* SPDX-License-Identifier: GPL-2.0-only */")
     print("/*")
