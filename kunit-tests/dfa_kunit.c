@@ -189,6 +189,25 @@ static void rp_dfa_final_state_grants_expected_perms(struct kunit *test)
 	rp_dfa_free(dfa);
 }
 
+/* For queries of plain bytes, rp_dfa_match() must end where steps do. */
+static void rp_expect_string_walk(struct kunit *test, const struct rp_dfa *dfa,
+				  const struct rp_dfa_query *q, unsigned int want)
+{
+	char str[129];
+	unsigned int i;
+
+	for (i = 0; i < q->ntok; i++) {
+		if (q->tok[i] <= 0)
+			return;
+		str[i] = q->tok[i];
+	}
+	str[q->ntok] = '\0';
+	KUNIT_EXPECT_EQ_MSG(test, rp_dfa_match(dfa, RP_DFA_START, str), want,
+			    "%s", q->text);
+	KUNIT_EXPECT_EQ_MSG(test, rp_dfa_match_len(dfa, RP_DFA_START, str,
+						   q->ntok), want, "%s", q->text);
+}
+
 /* The -O equiv and diff-encoded builds accept exactly what the plain one does. */
 static void rp_dfa_variants_agree_with_plain(struct kunit *test)
 {
@@ -217,6 +236,8 @@ static void rp_dfa_variants_agree_with_plain(struct kunit *test)
 					    plain->accept2[s], "%s %s",
 					    variants[i], q->text);
 			KUNIT_EXPECT_EQ(test, t == RP_DFA_DEAD, s == RP_DFA_DEAD);
+			/* the string walk of each variant lands on the same state */
+			rp_expect_string_walk(test, var, q, t);
 			rp_dfa_free(var);
 			checked++;
 		}

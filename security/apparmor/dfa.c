@@ -191,8 +191,8 @@ static int rp_dfa_check_states(const struct rp_table_ref *t, u16 hdr_flags,
 }
 
 /* Scratch marks in rp_dfa_state.flags while checking default chains. */
-#define RP_STATE_SEEN		0x4000
-#define RP_STATE_DONE		0x8000
+#define RP_STATE_SEEN		0x40
+#define RP_STATE_DONE		0x80
 
 /* A diff-encoded state whose chain is not yet known to end. */
 static bool rp_chain_open(const struct rp_dfa_state *st)
@@ -223,6 +223,9 @@ static int rp_dfa_check_chains(struct rp_dfa_state *st, u32 nstates,
 		st[s].flags &= ~RP_STATE_DONE;
 	return 0;
 }
+
+static bool rp_dfa_dead_is_trap(const struct rp_dfa *dfa);
+static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states);
 
 /**
  * rp_dfa_unpack() - verify a packed DFA and build its walking layout
@@ -328,6 +331,12 @@ struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
 			return ERR_PTR(ret);
 		}
 	}
+	if (rp_dfa_dead_is_trap(dfa))
+		dfa->flags |= RP_DFA_DEAD_TRAP;
+	if (!(dfa->flags & RP_DFA_HAS_DIFF) && rp_dfa_build_stay(dfa, states)) {
+		kvfree(dfa);
+		return ERR_PTR(-ENOMEM);
+	}
 	return dfa;
 }
 
@@ -337,6 +346,8 @@ struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
  */
 void rp_dfa_free(struct rp_dfa *dfa)
 {
+	if (dfa)
+		kvfree(dfa->stay);
 	kvfree(dfa);
 }
 
@@ -360,6 +371,83 @@ static __always_inline unsigned int rp_dfa_next(const struct rp_dfa *dfa,
 			return st->def;
 		s = st->def;
 	}
+}
+
+/* Does every byte lead the dead state back to itself (as the parser makes it)? */
+static bool rp_dfa_dead_is_trap(const struct rp_dfa *dfa)
+{
+	unsigned int c;
+
+	for (c = 0; c < 256; c++)
+		if (rp_dfa_next(dfa, RP_DFA_DEAD, c, true) != RP_DFA_DEAD)
+			return false;
+	return true;
+}
+
+/* A state is worth a stay table when at least this many bytes loop on it. */
+#define RP_STAY_MIN		64
+#define RP_STAY_MAX_TABLES	255
+
+/* The set of bytes (NUL excluded) that lead @s back to @s, as a bitmap. */
+static unsigned int rp_dfa_self_bytes(const struct rp_dfa *dfa, unsigned int s,
+				      u32 bits[8])
+{
+	unsigned int c, n = 0;
+
+	memset(bits, 0, 8 * sizeof(u32));
+	for (c = 1; c < 256; c++) {
+		unsigned int k = dfa->equiv ? dfa->equiv[c] : c;
+
+		if (rp_dfa_next(dfa, s, k, false) == s) {
+			bits[c / 32] |= 1u << (c % 32);
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * Give each glob state a table of the bytes that keep it where it is, so
+ * a walk crosses the tail of a path under "**" at a few instructions a
+ * byte. States with the same set share one table. Diff-encoded DFAs do
+ * not get tables (rp_dfa_next() above ignores default chains).
+ */
+static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
+{
+	u32 (*sets)[8], bits[8];
+	unsigned int s, k, c, n = 0;
+	u8 *stay;
+
+	sets = kvcalloc(RP_STAY_MAX_TABLES, sizeof(*sets), GFP_KERNEL);
+	if (!sets)
+		return -ENOMEM;
+	for (s = 1; s < dfa->nstates; s++) {
+		if (rp_dfa_self_bytes(dfa, s, bits) < RP_STAY_MIN)
+			continue;
+		for (k = 0; k < n && memcmp(sets[k], bits, sizeof(bits)); k++)
+			;
+		if (k == n) {
+			if (n == RP_STAY_MAX_TABLES)
+				continue;
+			memcpy(sets[n++], bits, sizeof(bits));
+		}
+		states[s].stay = k + 1;
+	}
+	if (n) {
+		stay = kvcalloc(n, 256, GFP_KERNEL);
+		if (!stay) {
+			kvfree(sets);
+			return -ENOMEM;
+		}
+		for (k = 0; k < n; k++)
+			for (c = 0; c < 256; c++)
+				stay[k * 256 + c] = sets[k][c / 32] >> (c % 32) & 1;
+		dfa->stay = stay;
+		dfa->nstay = n;
+		dfa->size += n * 256;
+	}
+	kvfree(sets);
+	return 0;
 }
 
 static __always_inline unsigned int rp_dfa_class(const struct rp_dfa *dfa,
@@ -409,25 +497,55 @@ unsigned int rp_dfa_oob_step(const struct rp_dfa *dfa, unsigned int state)
 }
 
 /*
- * The walk loops, specialised on whether the DFA has an equiv table and
- * diff-encoded states, so the common case (neither: apparmor_parser 3.0.8
- * output for a 6.12 kernel) runs without either test per byte.
+ * The walk loops, specialised so the common case (apparmor_parser 3.0.8
+ * output for a 6.12 kernel: no diff encoding, no equiv table unless -O
+ * equiv, state 0 a trap) tests neither per byte and stops as soon as the
+ * walk is dead. Anything else takes the general loop.
  */
+#define RP_DFA_WALK_MASK (RP_DFA_HAS_EQUIV | RP_DFA_HAS_DIFF | RP_DFA_DEAD_TRAP)
 static __always_inline unsigned int
 rp_dfa_walk_str(const struct rp_dfa *dfa, unsigned int s, const u8 *str,
-		bool equiv, bool diff)
+		bool equiv, bool diff, bool trap)
 {
-	for (; *str; str++)
-		s = rp_dfa_next(dfa, s, rp_dfa_class(dfa, *str, equiv), diff);
+	const struct rp_dfa_state *st;
+	u8 c;
+
+	if (diff) {
+		for (; *str; str++)
+			s = rp_dfa_step(dfa, s, *str);
+		return s;
+	}
+	while ((c = *str)) {
+		st = &dfa->states[s];
+		if (st->stay) {
+			/* In a glob: skip the bytes that loop (never NUL). */
+			const u8 *stay = dfa->stay + (st->stay - 1) * 256;
+
+			while (stay[c])
+				c = *++str;
+			if (!c)
+				break;
+		}
+		s = rp_dfa_next(dfa, s, rp_dfa_class(dfa, c, equiv), false);
+		str++;
+		/* A dead walk stays dead: stop at once. */
+		if (trap && s == RP_DFA_DEAD)
+			break;
+	}
 	return s;
 }
 
 static __always_inline unsigned int
 rp_dfa_walk_len(const struct rp_dfa *dfa, unsigned int s, const u8 *buf,
-		const u8 *end, bool equiv, bool diff)
+		const u8 *end, bool equiv, bool diff, bool trap)
 {
-	for (; buf < end; buf++)
-		s = rp_dfa_next(dfa, s, rp_dfa_class(dfa, *buf, equiv), diff);
+	if (diff) {
+		for (; buf < end; buf++)
+			s = rp_dfa_step(dfa, s, *buf);
+		return s;
+	}
+	for (; buf < end && (!trap || s != RP_DFA_DEAD); buf++)
+		s = rp_dfa_next(dfa, s, rp_dfa_class(dfa, *buf, equiv), false);
 	return s;
 }
 
@@ -446,15 +564,18 @@ unsigned int rp_dfa_match(const struct rp_dfa *dfa, unsigned int state,
 
 	if (state == RP_DFA_DEAD)
 		return RP_DFA_DEAD;
-	switch (dfa->flags & (RP_DFA_HAS_EQUIV | RP_DFA_HAS_DIFF)) {
+	switch (dfa->flags & RP_DFA_WALK_MASK) {
+	case RP_DFA_DEAD_TRAP:
+		return rp_dfa_walk_str(dfa, state, s, false, false, true);
+	case RP_DFA_DEAD_TRAP | RP_DFA_HAS_EQUIV:
+		return rp_dfa_walk_str(dfa, state, s, true, false, true);
 	case 0:
-		return rp_dfa_walk_str(dfa, state, s, false, false);
+		return rp_dfa_walk_str(dfa, state, s, false, false, false);
 	case RP_DFA_HAS_EQUIV:
-		return rp_dfa_walk_str(dfa, state, s, true, false);
-	case RP_DFA_HAS_DIFF:
-		return rp_dfa_walk_str(dfa, state, s, false, true);
+		return rp_dfa_walk_str(dfa, state, s, true, false, false);
 	default:
-		return rp_dfa_walk_str(dfa, state, s, true, true);
+		/* diff-encoded: the general rule, a step at a time */
+		return rp_dfa_walk_str(dfa, state, s, false, true, false);
 	}
 }
 
@@ -474,15 +595,18 @@ unsigned int rp_dfa_match_len(const struct rp_dfa *dfa, unsigned int state,
 
 	if (state == RP_DFA_DEAD)
 		return RP_DFA_DEAD;
-	switch (dfa->flags & (RP_DFA_HAS_EQUIV | RP_DFA_HAS_DIFF)) {
+	switch (dfa->flags & RP_DFA_WALK_MASK) {
+	case RP_DFA_DEAD_TRAP:
+		return rp_dfa_walk_len(dfa, state, b, end, false, false, true);
+	case RP_DFA_DEAD_TRAP | RP_DFA_HAS_EQUIV:
+		return rp_dfa_walk_len(dfa, state, b, end, true, false, true);
 	case 0:
-		return rp_dfa_walk_len(dfa, state, b, end, false, false);
+		return rp_dfa_walk_len(dfa, state, b, end, false, false, false);
 	case RP_DFA_HAS_EQUIV:
-		return rp_dfa_walk_len(dfa, state, b, end, true, false);
-	case RP_DFA_HAS_DIFF:
-		return rp_dfa_walk_len(dfa, state, b, end, false, true);
+		return rp_dfa_walk_len(dfa, state, b, end, true, false, false);
 	default:
-		return rp_dfa_walk_len(dfa, state, b, end, true, true);
+		/* diff-encoded: the general rule, a step at a time */
+		return rp_dfa_walk_len(dfa, state, b, end, false, true, false);
 	}
 }
 

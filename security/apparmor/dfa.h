@@ -21,6 +21,7 @@
 #define RP_DFA_HAS_EQUIV	0x1	/* input bytes go through equiv[] */
 #define RP_DFA_HAS_DIFF		0x2	/* some state is diff-encoded */
 #define RP_DFA_HAS_OOB		0x4	/* some state has an out-of-band slot */
+#define RP_DFA_DEAD_TRAP	0x8	/* every byte leads state 0 back to 0 */
 
 /* rp_dfa_state.flags */
 #define RP_STATE_DIFF		0x1	/* a miss continues from the default */
@@ -31,11 +32,14 @@
  * @base: index of the state's window in rp_dfa.slots
  * @def: the state taken when the window has no slot for the input
  * @flags: RP_STATE_* bits
+ * @stay: 0, or 1 + the index of the state's table in rp_dfa.stay: a glob
+ *        state ("*", "**") that most bytes lead back to itself
  */
 struct rp_dfa_state {
 	u32 base;
 	u16 def;
-	u16 flags;
+	u8 flags;
+	u8 stay;
 };
 
 /**
@@ -49,6 +53,10 @@ struct rp_dfa_state {
  * @accept: per-state accept value (raw, as packed by the parser)
  * @accept2: per-state accept2 value, or NULL when the DFA has none
  * @equiv: byte to class map, or NULL (identity)
+ * @stay: 256-byte tables, one per distinct set: stay[c] is 1 when byte c
+ *        leads a state using the table back to itself (never for NUL);
+ *        string walks skip such bytes without a transition
+ * @nstay: number of stay tables
  * @size: bytes allocated for all of the above
  *
  * Verification guarantees every index a walk can compute is in bounds:
@@ -64,6 +72,8 @@ struct rp_dfa {
 	const u32 *accept;
 	const u32 *accept2;
 	const u8 *equiv;
+	const u8 *stay;
+	u32 nstay;
 	size_t size;
 };
 

@@ -15,6 +15,8 @@
 static const char *const rp_fuzz_paths[] = {
 	"", "/", "/etc/passwd", "/usr/bin/files", "/usr/local/bin/a",
 	"/home/user/.files/cfg", "\x02/etc", "\x07/mnt", "\xff\xfe\x80",
+	"/usr/lib/x86_64-linux-gnu/libc.so.6", "/etc/files/a/b/c/d",
+	"/proc/1/attr/current", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -36,6 +38,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (start = 0; start < dfa->nstates && start < 64; start++) {
 		for (i = 0; i < ARRAY_SIZE(rp_fuzz_paths); i++) {
+			const char *c;
+
+			/* The fast string walk agrees with single steps. */
+			s = start;
+			for (c = rp_fuzz_paths[i]; *c; c++)
+				s = rp_dfa_step(dfa, s, *c);
+			if (rp_dfa_match(dfa, start, rp_fuzz_paths[i]) != s &&
+			    start != RP_DFA_DEAD)
+				__builtin_trap();
 			s = rp_dfa_match(dfa, start, rp_fuzz_paths[i]);
 			s = rp_dfa_null_step(dfa, s);
 			s = rp_dfa_oob_step(dfa, s);

@@ -10,6 +10,7 @@ and permissions.
 
 usage: gen-vectors.py TESTDATA_DIR > kunit-tests/dfa_vectors.h
        gen-vectors.py --corpus DIR TESTDATA_DIR   (fuzzer seeds)
+       gen-vectors.py --extract DIR ROLE FILE.bin...  (benchmark DFAs)
 """
 import os
 import struct
@@ -134,7 +135,26 @@ def corpus(out, td):
     print(f"{n} seeds in {out}", file=sys.stderr)
 
 
+def extract(out, role, bins):
+    """Write each DFA of the given role of each policy file to OUT."""
+    os.makedirs(out, exist_ok=True)
+    for path in bins:
+        base = os.path.basename(path).rsplit(".bin", 1)[0]
+        try:
+            found = dfas(path)
+        except (ValueError, struct.error) as e:
+            print(f"{path}: {e}", file=sys.stderr)
+            continue
+        for k, (prof, r, blob) in enumerate(found):
+            if r == role:
+                with open(os.path.join(out, f"{base}.{k}.dfa"), "wb") as fh:
+                    fh.write(blob)
+
+
 def main():
+    if sys.argv[1] == "--extract":
+        extract(sys.argv[2], sys.argv[3], sys.argv[4:])
+        return
     if sys.argv[1] == "--corpus":
         corpus(sys.argv[2], sys.argv[3])
         return

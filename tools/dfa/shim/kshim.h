@@ -25,7 +25,9 @@ typedef uint64_t u64;
 typedef int16_t s16;
 typedef int32_t s32;
 
+#ifndef __always_inline
 #define __always_inline inline __attribute__((__always_inline__))
+#endif
 #define __aligned(x) __attribute__((__aligned__(x)))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ALIGN(x, a) (((x) + (a) - 1) & ~((__typeof__(x))(a) - 1))
@@ -33,16 +35,24 @@ typedef int32_t s32;
 #define max(a, b) ((a) > (b) ? (a) : (b))
 
 #define GFP_KERNEL 0
+#ifndef KSHIM_OWN_ALLOC
 static inline void *kvzalloc(size_t n, int gfp)
 {
 	(void)gfp;
 	return calloc(1, n);
 }
 
+static inline void *kvcalloc(size_t n, size_t size, int gfp)
+{
+	(void)gfp;
+	return calloc(n, size);
+}
+
 static inline void kvfree(const void *p)
 {
 	free((void *)p);
 }
+#endif
 
 static inline size_t size_add(size_t a, size_t b)
 {
