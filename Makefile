@@ -9,6 +9,7 @@
 #   make kunit         KUnit only (KUNIT_ARCH=um for a quick UML run)
 #   make lint          checkpatch --strict, sparse C=2, W=1
 #   make fuzz          libFuzzer on the DFA unpacker and walks (FUZZ_TIME=s)
+#   make bench-dfa     Rampart's DFA matcher against stock 6.12's
 #   make kernel        just the Rampart bzImage (DEBUG=1: KASAN, lockdep,
 #                      kmemleak)
 #   make graft TREE=/path/to/linux-6.12   put Rampart into your own tree
@@ -17,7 +18,7 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/tools
 
 .PHONY: all setup tree graft kernel kernel-stock initramfs run check \
-	check-stock kunit lint vm fuzz clean-cache
+	check-stock kunit lint vm fuzz bench-dfa clean-cache
 
 all: kernel
 
@@ -56,6 +57,9 @@ kunit: setup
 
 lint: setup
 	@$(TOOLS)/lint.sh
+
+bench-dfa: setup
+	@$(TOOLS)/dfa/bench.sh
 
 FUZZ_TIME ?= 600
 fuzz: setup

@@ -407,21 +407,26 @@ static unsigned int rp_dfa_self_bytes(const struct rp_dfa *dfa, unsigned int s,
 }
 
 /*
- * Give each glob state a table of the bytes that keep it where it is, so
+ * Give glob states a table of the bytes that keep them where they are, so
  * a walk crosses the tail of a path under "**" at a few instructions a
- * byte. States with the same set share one table. Diff-encoded DFAs do
- * not get tables (rp_dfa_next() above ignores default chains).
+ * byte. States with the same set share one table; besides the dead
+ * state's, the tables may take at most an eighth of the memory of the
+ * transitions, going to the sets the most states use. Diff-encoded DFAs
+ * get none (rp_dfa_next() above ignores default chains).
  */
 static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 {
-	u32 (*sets)[8], bits[8];
-	unsigned int s, k, c, n = 0;
-	u8 *stay;
+	u32 (*sets)[8], bits[8], *users;
+	unsigned int s, k, c, n = 0, keep, budget;
+	u8 *stay, *remap;
 
-	sets = kvcalloc(RP_STAY_MAX_TABLES, sizeof(*sets), GFP_KERNEL);
+	sets = kvcalloc(RP_STAY_MAX_TABLES, sizeof(*sets) + sizeof(u32) + 1,
+			GFP_KERNEL);
 	if (!sets)
 		return -ENOMEM;
-	for (s = 1; s < dfa->nstates; s++) {
+	users = (u32 *)(sets + RP_STAY_MAX_TABLES);
+	remap = (u8 *)(users + RP_STAY_MAX_TABLES);
+	for (s = 0; s < dfa->nstates; s++) {
 		if (rp_dfa_self_bytes(dfa, s, bits) < RP_STAY_MIN)
 			continue;
 		for (k = 0; k < n && memcmp(sets[k], bits, sizeof(bits)); k++)
@@ -431,20 +436,53 @@ static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 				continue;
 			memcpy(sets[n++], bits, sizeof(bits));
 		}
+		users[k]++;
 		states[s].stay = k + 1;
 	}
-	if (n) {
-		stay = kvcalloc(n, 256, GFP_KERNEL);
+
+	budget = (dfa->nstates * sizeof(*states) + dfa->nslots * sizeof(u32)) /
+		 8 / 256;
+	/*
+	 * Keep the dead state's set (its table is what ends dead walks
+	 * early), then the most used ones: remap[k] is the new number, 0 =
+	 * dropped.
+	 */
+	keep = 0;
+	if (states[RP_DFA_DEAD].stay) {
+		remap[states[RP_DFA_DEAD].stay - 1] = ++keep;
+		budget++;
+	}
+	for (; keep < min(budget, n); keep++) {
+		unsigned int best = n;
+
+		for (k = 0; k < n; k++)
+			if (!remap[k] && users[k] &&
+			    (best == n || users[k] > users[best]))
+				best = k;
+		if (best == n)
+			break;
+		remap[best] = keep + 1;
+	}
+	for (s = 0; s < dfa->nstates; s++)
+		if (states[s].stay)
+			states[s].stay = remap[states[s].stay - 1];
+
+	if (keep) {
+		stay = kvcalloc(keep, 256, GFP_KERNEL);
 		if (!stay) {
 			kvfree(sets);
 			return -ENOMEM;
 		}
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n; k++) {
+			if (!remap[k])
+				continue;
 			for (c = 0; c < 256; c++)
-				stay[k * 256 + c] = sets[k][c / 32] >> (c % 32) & 1;
+				stay[(remap[k] - 1) * 256 + c] =
+					sets[k][c / 32] >> (c % 32) & 1;
+		}
 		dfa->stay = stay;
-		dfa->nstay = n;
-		dfa->size += n * 256;
+		dfa->nstay = keep;
+		dfa->size += keep * 256;
 	}
 	kvfree(sets);
 	return 0;
@@ -508,6 +546,7 @@ rp_dfa_walk_str(const struct rp_dfa *dfa, unsigned int s, const u8 *str,
 		bool equiv, bool diff, bool trap)
 {
 	const struct rp_dfa_state *st;
+	const u8 *stay;
 	u8 c;
 
 	if (diff) {
@@ -518,9 +557,11 @@ rp_dfa_walk_str(const struct rp_dfa *dfa, unsigned int s, const u8 *str,
 	while ((c = *str)) {
 		st = &dfa->states[s];
 		if (st->stay) {
+			/* The dead state of a trap DFA loops too: stop there. */
+			if (trap && s == RP_DFA_DEAD)
+				break;
 			/* In a glob: skip the bytes that loop (never NUL). */
-			const u8 *stay = dfa->stay + (st->stay - 1) * 256;
-
+			stay = dfa->stay + (st->stay - 1) * 256;
 			while (stay[c])
 				c = *++str;
 			if (!c)
@@ -528,9 +569,6 @@ rp_dfa_walk_str(const struct rp_dfa *dfa, unsigned int s, const u8 *str,
 		}
 		s = rp_dfa_next(dfa, s, rp_dfa_class(dfa, c, equiv), false);
 		str++;
-		/* A dead walk stays dead: stop at once. */
-		if (trap && s == RP_DFA_DEAD)
-			break;
 	}
 	return s;
 }
