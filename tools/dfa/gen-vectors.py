@@ -112,6 +112,50 @@ def unescape(q):
     return toks
 
 
+def own_queries(tools_dir, td):
+    """Compile tools/dfa/profiles/globs.profile for the 6.12 feature set,
+    probe it with aa-policy-dump, and check each answer against the read
+    permission globs.queries expects. Returns (bin path, query rows)."""
+    import subprocess
+    import tempfile
+    here = os.path.join(tools_dir, "profiles")
+    out = os.path.join(tempfile.mkdtemp(), "globs.bin")
+    subprocess.run(["apparmor_parser", "--config-file", "/dev/null", "-Q",
+                    "-M", os.path.join(td, "features-6.12"), "-o", out,
+                    os.path.join(here, "globs.profile")], check=True)
+    dump = os.path.join(td, "..", "tools", "aa-policy-dump")
+    rows = []
+    for line in open(os.path.join(here, "globs.queries")):
+        if line.startswith("#") or not line.strip():
+            continue
+        path, want, why = line.rstrip("\n").split("\t")
+        res = subprocess.run([dump, out, "--profile", "globs", "--match",
+                              "file=" + path], capture_output=True,
+                             text=True, check=True).stdout
+        state = int(res.split("final state ")[1].split()[0])
+        # "owner ..." and "other:" sections of field lines "name 0xVALUE(...)"
+        sect, fields = None, {"owner": {}, "other": {}}
+        for l in res.splitlines():
+            l = l.strip()
+            if l.startswith("owner"):
+                sect = "owner"
+            elif l.startswith("other:"):
+                sect = "other"
+            elif sect and l.split(" ")[0] in ("allow", "deny", "audit",
+                                              "quiet", "xindex"):
+                name, val = l.split()[:2]
+                fields[sect][name] = int(val.split("(")[0], 16)
+        if bool(fields["owner"].get("allow", 0) & 0x4) != (want == "1"):
+            sys.exit(f"globs.profile: {path}: aa-policy-dump disagrees "
+                     f"with the expectation ({why})")
+        cols = []
+        for sect in ("owner", "other"):
+            cols += [hex(fields[sect].get(k, 0))
+                     for k in ("allow", "deny", "audit", "quiet", "xindex")]
+        rows.append(["globs.bin", "globs", "file", path, str(state)] + cols)
+    return out, rows
+
+
 def cstr(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -166,8 +210,10 @@ def main():
     print(" */")
     print("#ifndef _RAMPART_DFA_VECTORS_H\n#define _RAMPART_DFA_VECTORS_H\n")
     table = []
-    for f in FILES:
-        for prof, role, blob in dfas(os.path.join(td, f)):
+    globs_bin, globs_rows = own_queries(os.path.dirname(os.path.abspath(__file__)), td)
+    for f in FILES + ["globs.bin"]:
+        src = globs_bin if f == "globs.bin" else os.path.join(td, f)
+        for prof, role, blob in dfas(src):
             # The variants only matter for the profile the queries name.
             if f in VARIANTS and prof != "files":
                 continue
@@ -186,9 +232,9 @@ def main():
 
     print("static const struct rp_dfa_query rp_dfa_queries[] = {")
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(td, "queries.tsv"))]
-    for r in rows[1:]:
+    for r in rows[1:] + globs_rows:
         f, prof, dfa, q, state = r[:5]
-        if f not in FILES:
+        if f not in FILES + ["globs.bin"]:
             continue
         toks = unescape(q)
         if len(toks) > 120:
