@@ -183,7 +183,48 @@ static void rp_xmatch_state_keeps_exec_only(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p.allow, 0u);
 }
 
+struct rp_lookup_case {
+	const char *desc;
+	u32 index;
+	bool other;
+	int want;	/* entry number, -1 for the empty entry */
+};
+
+static const struct rp_lookup_case rp_lookup_cases[] = {
+	{ "the owner entry is at the index", 1, false, 1 },
+	{ "the other entry follows it", 1, true, 2 },
+	{ "the last entry as owner", 3, false, 3 },
+	{ "an other entry past the end grants nothing", 3, true, -1 },
+	{ "an index past the end grants nothing", 9, false, -1 },
+	{ "the largest index does not wrap", 0xffffffff, true, -1 },
+};
+
+static void rp_lookup_desc(const struct rp_lookup_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(rp_lookup, rp_lookup_cases, rp_lookup_desc);
+
+static void rp_perms_table_lookup_is_bounded(struct kunit *test)
+{
+	const struct rp_lookup_case *c = test->param_value;
+	struct rp_perms table[4] = {
+		{ .allow = 1 }, { .allow = 2 }, { .allow = 4 }, { .allow = 8 },
+	};
+	const struct rp_perms *p = rp_perms_lookup(table, 4, c->index, c->other);
+
+	if (c->want < 0) {
+		KUNIT_EXPECT_EQ(test, p->allow, 0u);
+		KUNIT_EXPECT_EQ(test, p->deny, 0u);
+		KUNIT_EXPECT_EQ(test, p->xindex, 0u);
+	} else {
+		KUNIT_EXPECT_PTR_EQ(test, p, &table[c->want]);
+	}
+}
+
 static struct kunit_case rp_perms_cases[] = {
+	KUNIT_CASE_PARAM(rp_perms_table_lookup_is_bounded, rp_lookup_gen_params),
 	KUNIT_CASE_PARAM(rp_file_half_gives_exec_transition,
 			 rp_xmode_gen_params),
 	KUNIT_CASE_PARAM(rp_file_letters_map_to_requests, rp_letter_gen_params),

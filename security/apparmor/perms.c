@@ -3,7 +3,8 @@
  * Rampart: decoding of the packed permission words of apparmor_parser's
  * old encoding (accept and accept2 per state) into permission entries,
  * for file DFAs (owner and other halves), policydb DFAs and attachment
- * DFAs. Pure functions of the words; no state.
+ * DFAs; and lookup in an explicit permission table (the perms-table
+ * encoding, where accept holds an index). Pure functions; no state.
  */
 #include <linux/string.h>
 #include <rampart/abi.h>
@@ -174,4 +175,27 @@ void rp_perms_from_xmatch(struct rp_perms *p, unsigned int state, u32 accept)
 	memset(p, 0, sizeof(*p));
 	if (state)
 		p->allow = (accept & 0x7f) | (accept & 0x80000000u);
+}
+
+static const struct rp_perms rp_perms_none;
+
+/**
+ * rp_perms_lookup() - a state's entry in an explicit permission table
+ * @table: the table
+ * @n: its number of entries
+ * @index: the state's accept value, an index into @table
+ * @other: for file DFAs, take the "other" entry, which follows the owner
+ *         entry at @index + 1
+ *
+ * The loader checks every accept value is below @n, but not that the
+ * "other" entry exists; a missing entry grants nothing.
+ *
+ * Return: the entry, or an entry that allows nothing.
+ */
+const struct rp_perms *rp_perms_lookup(const struct rp_perms *table, u32 n,
+				       u32 index, bool other)
+{
+	u64 at = (u64)index + (other ? 1 : 0);
+
+	return at < n ? &table[at] : &rp_perms_none;
 }

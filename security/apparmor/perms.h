@@ -55,5 +55,7 @@ void rp_perms_from_file(struct rp_perms *p, u32 accept, u32 accept2,
 void rp_perms_from_policy(struct rp_perms *p, unsigned int state, u32 accept,
 			  u32 accept2, unsigned int abi);
 void rp_perms_from_xmatch(struct rp_perms *p, unsigned int state, u32 accept);
+const struct rp_perms *rp_perms_lookup(const struct rp_perms *table, u32 n,
+				       u32 index, bool other);
 
 #endif /* _RAMPART_PERMS_H */
