@@ -50,7 +50,8 @@ struct rp_dfa_state {
  * @states: per-state base, default and flags
  * @slots: the transition slots, each (owner state << 16) | target state,
  *         so that one load answers both "is it mine" and "where to"
- * @accept: per-state accept value (raw, as packed by the parser)
+ * @accept: per-state accept value (as packed by the parser; the policy
+ *          unpacker rewrites it into an index into its permission table)
  * @accept2: per-state accept2 value, or NULL when the DFA has none
  * @equiv: byte to class map, or NULL (identity)
  * @stay: 256-byte tables, one per distinct set: stay[c] is 1 when byte c
@@ -69,7 +70,7 @@ struct rp_dfa {
 	u32 flags;
 	const struct rp_dfa_state *states;
 	const u32 *slots;
-	const u32 *accept;
+	u32 *accept;
 	const u32 *accept2;
 	const u8 *equiv;
 	const u8 *stay;

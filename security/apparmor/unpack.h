@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rampart: the binary policy stream written to .load and .replace
+ * (shared/spec/policy-format.md): unpacking and verifying every record
+ * into profile data, before anything is installed.
+ */
+#ifndef _RAMPART_UNPACK_H
+#define _RAMPART_UNPACK_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+#include "dfa.h"
+#include "perms.h"
+
+/**
+ * struct rp_policydb - one DFA with what its decisions need
+ * @dfa: the DFA; its accept table holds indexes into @perms once unpacked
+ * @perms: the permission table (for file rules: owner/other pairs)
+ * @nperms: entries in @perms
+ * @start: start state of class lookups
+ * @file_start: start state of file rules
+ * @xtable: transition names, each a NUL-terminated string
+ * @nxtable: entries in @xtable
+ */
+struct rp_policydb {
+	struct rp_dfa *dfa;
+	struct rp_perms *perms;
+	u32 nperms;
+	u32 start;
+	u32 file_start;
+	char **xtable;
+	u32 nxtable;
+};
+
+/* rp_unpacked.flags */
+#define RP_UNPACKED_HAT		0x1
+
+#define RP_RLIMIT_COUNT		16
+
+/**
+ * struct rp_unpacked - a profile record, unpacked and verified
+ * @list: entry in the load's list, in stream order
+ * @name: the name as written (may carry ":ns:" and "//")
+ * @ns_name: the record's namespace header, or NULL
+ * @abi: the record's ABI (low 10 bits of its version word)
+ * @flags: RP_UNPACKED_* bits
+ * @mode: enforce, complain, ...
+ * @audit_all: the profile audits every access
+ * @path_flags: path-name generation flags
+ * @caps: allow, audit, quiet capability sets (bits 0-63)
+ * @rlimit_mask: which of @rlimits are enforced
+ * @rlimits: hard-limit ceilings, generic Linux numbering
+ * @xmatch: attachment DFA (dfa NULL if none)
+ * @xmatch_len: literal prefix length of the attachment
+ * @xattrs: xattr names of the attachment conditions
+ * @nxattrs: entries in @xattrs
+ * @policy: the policydb (always has a DFA)
+ * @file: file rules (dfa NULL: they are served by @policy)
+ */
+struct rp_unpacked {
+	struct list_head list;
+	char *name;
+	char *ns_name;
+	u32 abi;
+	u32 flags;
+	u32 mode;
+	bool audit_all;
+	u32 path_flags;
+	u64 caps[3];
+	u32 rlimit_mask;
+	u64 rlimits[RP_RLIMIT_COUNT];
+	struct rp_policydb xmatch;
+	u32 xmatch_len;
+	char **xattrs;
+	u32 nxattrs;
+	struct rp_policydb policy;
+	struct rp_policydb file;
+};
+
+/**
+ * struct rp_unpack_error - why a load was refused
+ * @info: what was wrong (the audit "info" text)
+ * @name: the profile being unpacked ("" before its name is read)
+ * @offset: byte offset in the buffer
+ * @dfa: details when a DFA was refused
+ */
+struct rp_unpack_error {
+	const char *info;
+	char name[128];
+	size_t offset;
+	struct rp_dfa_error dfa;
+};
+
+int rp_unpack(const void *buf, size_t size, struct list_head *out,
+	      struct rp_unpack_error *err);
+void rp_unpacked_free_all(struct list_head *list);
+
+#endif /* _RAMPART_UNPACK_H */
