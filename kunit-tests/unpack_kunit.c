@@ -68,7 +68,7 @@ static void rp_expect_record(struct kunit *test, const struct rp_unpacked *u,
 	KUNIT_EXPECT_EQ(test, !!(u->flags & RP_UNPACKED_HAT), r->hat);
 	KUNIT_EXPECT_EQ(test, u->mode, r->mode);
 	KUNIT_EXPECT_EQ(test, u->audit_all, !!r->audit);
-	KUNIT_EXPECT_EQ(test, u->xmatch.dfa != NULL, r->xmatch_len >= 0);
+	KUNIT_EXPECT_EQ(test, !!u->xmatch.dfa, r->xmatch_len >= 0);
 	if (r->xmatch_len >= 0)
 		KUNIT_EXPECT_EQ(test, u->xmatch_len, (u32)r->xmatch_len);
 	KUNIT_EXPECT_EQ(test, u->path_flags, r->path_flags);
@@ -81,7 +81,7 @@ static void rp_expect_record(struct kunit *test, const struct rp_unpacked *u,
 		KUNIT_EXPECT_STREQ(test, u->xattrs[i], r->xattrs[i]);
 	KUNIT_ASSERT_NOT_NULL(test, u->policy.dfa);
 	KUNIT_EXPECT_EQ(test, u->policy.file_start, r->file_start);
-	KUNIT_EXPECT_EQ(test, u->file.dfa != NULL, r->has_file_dfa);
+	KUNIT_EXPECT_EQ(test, !!u->file.dfa, r->has_file_dfa);
 	/* every accept value now indexes the permission table */
 	for (i = 0; i < u->policy.dfa->nstates; i++)
 		KUNIT_EXPECT_LT(test, u->policy.dfa->accept[i], u->policy.nperms);
