@@ -54,7 +54,8 @@ struct rp_policydb {
  * @xmatch_len: literal prefix length of the attachment
  * @xattrs: xattr names of the attachment conditions
  * @nxattrs: entries in @xattrs
- * @policy: the policydb (always has a DFA)
+ * @policy: the policydb (dfa NULL when the record has none: then no class
+ *          is mediated through it)
  * @file: file rules (dfa NULL: they are served by @policy)
  */
 struct rp_unpacked {

@@ -1,68 +1,87 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Build the libFuzzer target (security/apparmor/dfa.c and perms.c compiled
-# in userspace against tools/dfa/shim) with ASan and UBSan, then either
-#   fuzz.sh --replay        run every seed and saved input once (make check)
-#   fuzz.sh --time SECONDS  fuzz for that long (make fuzz FUZZ_TIME=...)
-# Seeds are the DFAs of shared/testdata (apparmor_parser 3.0.8 output);
-# inputs that once failed are kept in tools/dfa/corpus/ and replayed.
-# Ends with "fuzz: N passed, N failed".
+# Build the libFuzzer targets (security/apparmor/{dfa,perms,unpack}.c
+# compiled in userspace against tools/dfa/shim) with ASan and UBSan:
+#   dfa     DFA blobs: unpack and every walk   (seeds: the DFAs of testdata)
+#   unpack  whole policy buffers, as to .load  (seeds: testdata/*.bin, bad/)
+# then either
+#   fuzz.sh --replay                 run every seed and saved input once
+#   fuzz.sh --time SECONDS [TARGET]  fuzz each target (or one) that long
+# Inputs that once failed are kept in tools/dfa/corpus/<target>/ and
+# replayed. Ends with "fuzz: N passed, N failed".
 set -uo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 mode=${1:---replay}
 secs=${2:-600}
+only=${3:-}
 out=$RAMPART_CACHE/fuzz
-bin=$out/fuzz_dfa
-seeds=$out/seeds
-work=$out/corpus
 testdata=${RAMPART_TESTDATA:-$RAMPART_REPO/../shared/testdata}
-mkdir -p "$out" "$work"
+mkdir -p "$out"
+passed=0
+failed=0
 
-src=("$RAMPART_REPO/tools/dfa/fuzz_dfa.c" "$RAMPART_REPO/security/apparmor/dfa.c"
-     "$RAMPART_REPO/security/apparmor/perms.c")
-if [ ! -x "$bin" ] || [ -n "$(find "${src[@]}" "$RAMPART_REPO/security/apparmor/dfa.h" \
-	"$RAMPART_REPO/security/apparmor/perms.h" "$RAMPART_REPO/tools/dfa/shim" -newer "$bin")" ]; then
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-I "$RAMPART_REPO/tools/dfa/shim" -I "$RAMPART_REPO/include" \
-		-iquote "$RAMPART_REPO/security/apparmor" "${src[@]}" -o "$bin" ||
-		{ echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
-fi
-rm -rf "$seeds"
-python3 "$RAMPART_REPO/tools/dfa/gen-vectors.py" --corpus "$seeds" "$testdata" ||
+# build TARGET SOURCES...: the fuzzer binary, rebuilt when a source changed
+build() {
+	local t=$1 bin=$out/fuzz_$1
+	shift
+	if [ ! -x "$bin" ] || [ -n "$(find "$@" "$RAMPART_REPO/security/apparmor"/*.h \
+		"$RAMPART_REPO/tools/dfa/shim" -newer "$bin")" ]; then
+		clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+			-I "$RAMPART_REPO/tools/dfa/shim" -I "$RAMPART_REPO/include" \
+			-iquote "$RAMPART_REPO/security/apparmor" "$@" -o "$bin" || return 1
+	fi
+}
+
+src=$RAMPART_REPO/security/apparmor
+build dfa "$RAMPART_REPO/tools/dfa/fuzz_dfa.c" "$src/dfa.c" "$src/perms.c" &&
+build unpack "$RAMPART_REPO/tools/dfa/fuzz_unpack.c" "$src/unpack.c" "$src/dfa.c" \
+	"$src/perms.c" || { echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
+
+# Seeds: every DFA of testdata for "dfa", every policy buffer for "unpack".
+rm -rf "$out/seeds-dfa" "$out/seeds-unpack"
+# (seeds from the DFA vector generator)
+python3 "$RAMPART_REPO/tools/dfa/gen-vectors.py" --corpus "$out/seeds-dfa" "$testdata" ||
 	{ echo "fuzz: 0 passed, 1 failed (seeds)"; exit 1; }
+mkdir -p "$out/seeds-unpack"
+cp "$testdata"/*.bin "$testdata"/bad/*.bin "$out/seeds-unpack/"
 
-case $mode in
---replay)
-	inputs=("$seeds"/* "$RAMPART_REPO"/tools/dfa/corpus/*)
-	n=0
-	for f in "${inputs[@]}"; do [ -f "$f" ] && n=$((n + 1)); done
-	if "$bin" -runs=0 -artifact_prefix="$out/replay-crash-" "$seeds" "$RAMPART_REPO/tools/dfa/corpus" >"$out/replay.log" 2>&1; then
-		echo "PASS fuzz corpus replay ($n inputs, ASan+UBSan)"
-		echo "fuzz: 1 passed, 0 failed"
-	else
-		tail -30 "$out/replay.log"
-		echo "FAIL fuzz corpus replay"
-		echo "fuzz: 0 passed, 1 failed"
-		exit 1
-	fi
-	;;
---time)
-	cd "$out" || exit 1
-	"$bin" -max_total_time="$secs" -print_final_stats=1 -max_len=65536 \
-		-artifact_prefix="$out/crash-" "$work" "$seeds" 2>&1 | tail -25
-	status=${PIPESTATUS[0]}
-	if [ "$status" -eq 0 ]; then
-		echo "fuzz: 1 passed, 0 failed"
-	else
-		echo "copy $out/crash-* to tools/dfa/corpus/ once fixed"
-		echo "fuzz: 0 passed, 1 failed"
-		exit 1
-	fi
-	;;
-*)
-	echo "usage: $0 --replay | --time SECONDS" >&2
-	exit 2
-	;;
-esac
+for t in dfa unpack; do
+	[ -n "$only" ] && [ "$only" != "$t" ] && continue
+	saved=$RAMPART_REPO/tools/dfa/corpus/$t
+	mkdir -p "$out/corpus-$t"
+	case $mode in
+	--replay)
+		n=$(find "$out/seeds-$t" "$saved" -type f 2>/dev/null | wc -l)
+		if "$out/fuzz_$t" -runs=0 -artifact_prefix="$out/replay-$t-" \
+			"$out/seeds-$t" $( [ -d "$saved" ] && echo "$saved") \
+			>"$out/replay-$t.log" 2>&1; then
+			echo "PASS fuzz $t: corpus replay ($n inputs, ASan+UBSan)"
+			passed=$((passed + 1))
+		else
+			tail -30 "$out/replay-$t.log"
+			echo "FAIL fuzz $t: corpus replay"
+			failed=$((failed + 1))
+		fi
+		;;
+	--time)
+		(cd "$out" && "$out/fuzz_$t" -max_total_time="$secs" -print_final_stats=1 \
+			-max_len=65536 -artifact_prefix="$out/crash-$t-" \
+			"$out/corpus-$t" "$out/seeds-$t") 2>&1 | grep -E '^(Done|stat::|==|SUMMARY)' 
+		if [ "${PIPESTATUS[0]}" -eq 0 ]; then
+			echo "PASS fuzz $t: ${secs}s"
+			passed=$((passed + 1))
+		else
+			echo "FAIL fuzz $t: see $out/crash-$t-*; once fixed, keep it in $saved/"
+			failed=$((failed + 1))
+		fi
+		;;
+	*)
+		echo "usage: $0 --replay | --time SECONDS [dfa|unpack]" >&2
+		exit 2
+		;;
+	esac
+done
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

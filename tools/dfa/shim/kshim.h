@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #ifndef EPROTO
@@ -83,6 +84,114 @@ static inline bool IS_ERR(const void *p)
 {
 	return (unsigned long)p >= (unsigned long)-MAX_ERRNO;
 }
+
+#ifndef KSHIM_OWN_ALLOC
+static inline void *kzalloc(size_t n, int gfp)
+{
+	(void)gfp;
+	return calloc(1, n);
+}
+
+static inline void *kcalloc(size_t n, size_t size, int gfp)
+{
+	(void)gfp;
+	return calloc(n, size);
+}
+
+static inline void *kmemdup(const void *p, size_t n, int gfp)
+{
+	void *q = malloc(n ? n : 1);
+
+	(void)gfp;
+	if (q)
+		memcpy(q, p, n);
+	return q;
+}
+
+static inline char *kmemdup_nul(const char *s, size_t n, int gfp)
+{
+	char *q = malloc(n + 1);
+
+	(void)gfp;
+	if (q) {
+		memcpy(q, s, n);
+		q[n] = '\0';
+	}
+	return q;
+}
+
+static inline void kfree(const void *p)
+{
+	free((void *)p);
+}
+#endif
+
+static inline long strscpy(char *dst, const char *src, size_t size)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return n;
+}
+
+static inline u16 get_unaligned_le16(const void *p)
+{
+	const u8 *b = p;
+
+	return (u16)(b[0] | b[1] << 8);
+}
+
+static inline u32 get_unaligned_le32(const void *p)
+{
+	const u8 *b = p;
+
+	return (u32)b[0] | (u32)b[1] << 8 | (u32)b[2] << 16 | (u32)b[3] << 24;
+}
+
+static inline u64 get_unaligned_le64(const void *p)
+{
+	return get_unaligned_le32(p) | (u64)get_unaligned_le32((const u8 *)p + 4) << 32;
+}
+
+/* The few list helpers unpack.c uses. */
+struct list_head {
+	struct list_head *next, *prev;
+};
+
+#define LIST_HEAD(name) struct list_head name = { &(name), &(name) }
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+#define list_entry(ptr, type, member) container_of(ptr, type, member)
+
+static inline void list_add_tail(struct list_head *n, struct list_head *h)
+{
+	n->prev = h->prev;
+	n->next = h;
+	h->prev->next = n;
+	h->prev = n;
+}
+
+static inline void list_del(struct list_head *e)
+{
+	e->prev->next = e->next;
+	e->next->prev = e->prev;
+}
+
+static inline bool list_empty(const struct list_head *h)
+{
+	return h->next == h;
+}
+
+#define list_for_each_entry(pos, head, member)				\
+	for (pos = list_entry((head)->next, __typeof__(*pos), member);	\
+	     &pos->member != (head);					\
+	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
+#define list_for_each_entry_safe(pos, n, head, member)			\
+	for (pos = list_entry((head)->next, __typeof__(*pos), member),	\
+	     n = list_entry(pos->member.next, __typeof__(*pos), member);	\
+	     &pos->member != (head);					\
+	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
 static inline u16 get_unaligned_be16(const void *p)
 {

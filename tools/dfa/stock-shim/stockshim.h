@@ -14,8 +14,6 @@
 #define IS_ENABLED(x) (x)
 #define is_vmalloc_addr(p) 0
 #define vm_unmap_aliases() do { } while (0)
-#define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
 #define be16_to_cpu(x) ntohs(x)
 #define be32_to_cpu(x) ntohl(x)
 #define __be16 u16
