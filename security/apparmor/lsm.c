@@ -36,6 +36,9 @@ static int __init rp_init(void)
 	}
 	rp_cred_init();
 	rp_procattr_init();
+	err = rp_sysctl_init();
+	if (err)
+		pr_err("cannot register sysctls: %d\n", err);
 	rp_initialized = true;
 
 	if (rp_global_mode == RP_MODE_COMPLAIN)

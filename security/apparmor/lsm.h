@@ -12,5 +12,13 @@ extern const struct lsm_id rp_lsmid;
 
 void __init rp_cred_init(void);
 void __init rp_procattr_init(void);
+#ifdef CONFIG_SYSCTL
+int __init rp_sysctl_init(void);
+#else
+static inline int rp_sysctl_init(void)
+{
+	return 0;
+}
+#endif
 
 #endif /* _RAMPART_LSM_H */
