@@ -11,6 +11,7 @@
 #include <linux/sort.h>
 #include <linux/string.h>
 #include "policy.h"
+#include "unpack.h"
 
 /**
  * rp_profile_alloc() - make a profile with its one-component label
@@ -48,6 +49,7 @@ struct rp_profile *rp_profile_alloc(struct rp_ns *ns, const char *hname,
 	p->mode = mode;
 	p->ns = rp_ns_get(ns);
 	INIT_LIST_HEAD(&p->list);
+	INIT_LIST_HEAD(&p->children);
 	return p;
 }
 
@@ -55,6 +57,9 @@ static void rp_profile_free(struct rp_profile *p)
 {
 	if (!rp_profile_is_ns_unconfined(p))
 		rp_ns_put(p->ns);
+	if (p->parent)
+		rp_label_put(&p->parent->label);
+	rp_unpacked_free(p->rules);
 	kfree(p->hname);
 	kfree_rcu(p, label.rcu);
 }

@@ -46,6 +46,10 @@ struct rp_label {
 
 /* rp_profile.flags */
 #define RP_PROFILE_NS_UNCONFINED 0x1	/* the namespace's built-in unconfined */
+#define RP_PROFILE_HAT		0x2	/* may be entered with change_hat */
+#define RP_PROFILE_STALE	0x4	/* replaced or removed */
+
+struct rp_unpacked;
 
 /**
  * struct rp_profile - one profile of a namespace
@@ -56,7 +60,12 @@ struct rp_label {
  * @base: the last component of @hname
  * @mode: enforce, complain, ...
  * @flags: RP_PROFILE_* bits
- * @list: entry in the parent's (or namespace's) list of profiles
+ * @list: entry in the parent's (or namespace's) list of profiles; the list
+ *        holds a reference
+ * @parent: the parent profile (a reference), NULL at the top
+ * @children: child profiles and hats, most recent first (RCU list)
+ * @rules: what the profile allows, as unpacked (owned; NULL for the
+ *         namespace's unconfined)
  */
 struct rp_profile {
 	struct rp_label label;
@@ -67,6 +76,9 @@ struct rp_profile {
 	enum rp_mode mode;
 	u32 flags;
 	struct list_head list;
+	struct rp_profile *parent;
+	struct list_head children;
+	struct rp_unpacked *rules;
 };
 
 /**
@@ -166,6 +178,22 @@ struct rp_label *rp_label_alloc_stack(struct rp_profile *const *profiles,
 #define RP_RENDER_SUBNS		0x1	/* show components of descendant namespaces */
 #define RP_RENDER_MODE		0x2	/* append " (mode)" */
 #define RP_RENDER_HIDDEN_UNCONFINED 0x4	/* nothing visible prints "unconfined" */
+
+/**
+ * struct rp_policy_error - why a load or remove was refused
+ * @info: what was wrong (the audit "info" text)
+ * @name: the profile concerned, if any
+ */
+struct rp_policy_error {
+	const char *info;
+	const char *name;
+};
+
+int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
+		   struct rp_policy_error *err);
+int rp_policy_remove(struct rp_ns *ns, const char *name,
+		     struct rp_policy_error *err);
+struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname);
 
 int rp_label_render(const struct rp_label *label, const struct rp_ns *view,
 		    unsigned int opts, char *buf, size_t size);

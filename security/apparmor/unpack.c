@@ -446,10 +446,16 @@ static void rp_pdb_free(struct rp_policydb *pdb)
 	kfree(pdb->xtable);
 }
 
-static void rp_unpacked_free(struct rp_unpacked *u)
+/**
+ * rp_unpacked_free() - free one record's data
+ * @u: the record (not on a list), or NULL
+ */
+void rp_unpacked_free(struct rp_unpacked *u)
 {
 	u32 i;
 
+	if (!u)
+		return;
 	rp_pdb_free(&u->xmatch);
 	rp_pdb_free(&u->policy);
 	rp_pdb_free(&u->file);

@@ -94,6 +94,7 @@ struct rp_unpack_error {
 
 int rp_unpack(const void *buf, size_t size, struct list_head *out,
 	      struct rp_unpack_error *err);
+void rp_unpacked_free(struct rp_unpacked *u);
 void rp_unpacked_free_all(struct list_head *list);
 
 #endif /* _RAMPART_UNPACK_H */

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit: policy.c. Loading, replacing and removing profiles in a private
+ * namespace tree: all-or-nothing sets, the revision counter, hats that
+ * follow their parent's new version, namespaces made by ":ns:" names, and
+ * every refusal leaving the tree as it was.
+ */
+#include <kunit/test.h>
+#include <linux/err.h>
+#include <linux/slab.h>
+#include "policy.h"
+#include "unpack.h"
+
+/* A set of records to load: "name" or "name^" for a hat. */
+static void rp_test_records(struct kunit *test, struct list_head *list,
+			    const char *const *names, unsigned int n)
+{
+	unsigned int i;
+
+	INIT_LIST_HEAD(list);
+	for (i = 0; i < n; i++) {
+		struct rp_unpacked *u = kzalloc(sizeof(*u), GFP_KERNEL);
+		size_t len = strlen(names[i]);
+
+		KUNIT_ASSERT_NOT_NULL(test, u);
+		if (len && names[i][len - 1] == '^') {
+			u->flags |= RP_UNPACKED_HAT;
+			len--;
+		}
+		u->name = kstrndup(names[i], len, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, u->name);
+		u->mode = RP_MODE_ENFORCE;
+		list_add_tail(&u->list, list);
+	}
+}
+
+static int rp_test_load(struct kunit *test, struct rp_ns *ns,
+			const char *const *names, unsigned int n, bool replace)
+{
+	struct rp_policy_error err;
+	LIST_HEAD(list);
+	int ret;
+
+	rp_test_records(test, &list, names, n);
+	ret = rp_policy_load(ns, &list, replace, &err);
+	if (ret)
+		rp_unpacked_free_all(&list);
+	else
+		KUNIT_EXPECT_TRUE(test, list_empty(&list));
+	return ret;
+}
+
+static struct rp_profile *rp_test_find(struct rp_ns *ns, const char *hname)
+{
+	struct rp_profile *p;
+
+	mutex_lock(&ns->lock);
+	p = rp_profile_find(ns, hname);
+	mutex_unlock(&ns->lock);
+	return p;
+}
+
+static struct rp_ns *rp_test_child_ns(struct rp_ns *ns, const char *name)
+{
+	struct rp_ns *c, *found = NULL;
+
+	mutex_lock(&ns->lock);
+	list_for_each_entry(c, &ns->children, sibling)
+		if (!strcmp(c->name, name))
+			found = c;
+	mutex_unlock(&ns->lock);
+	return found;
+}
+
+static int rp_policy_test_init(struct kunit *test)
+{
+	struct rp_ns *root = rp_ns_create(NULL, "root");
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(root));
+	test->priv = root;
+	return 0;
+}
+
+static void rp_policy_test_exit(struct kunit *test)
+{
+	struct rp_ns *root = test->priv;
+	struct rp_policy_error err;
+	struct rp_profile *p;
+	struct rp_ns *c;
+
+	/* empty the tree so every reference cycle is broken */
+	for (;;) {
+		mutex_lock(&root->lock);
+		c = list_first_entry_or_null(&root->children, struct rp_ns, sibling);
+		p = list_first_entry_or_null(&root->profiles, struct rp_profile, list);
+		mutex_unlock(&root->lock);
+		if (c) {
+			char *n = kasprintf(GFP_KERNEL, ":%s:", c->name);
+
+			rp_policy_remove(root, n, &err);
+			kfree(n);
+		} else if (p) {
+			rp_policy_remove(root, p->hname, &err);
+		} else {
+			break;
+		}
+	}
+	rp_ns_put(root);
+}
+
+static void rp_load_installs_a_set_and_counts_one_revision(struct kunit *test)
+{
+	static const char *const set[] = { "a", "b", "/usr/bin/c" };
+	struct rp_ns *root = test->priv;
+
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, set, 3, false), 0);
+	KUNIT_EXPECT_NOT_NULL(test, rp_test_find(root, "a"));
+	KUNIT_EXPECT_NOT_NULL(test, rp_test_find(root, "b"));
+	KUNIT_EXPECT_NOT_NULL(test, rp_test_find(root, "/usr/bin/c"));
+	KUNIT_EXPECT_EQ(test, root->revision, 1L);
+}
+
+static void rp_load_of_an_existing_profile_fails_and_changes_nothing(struct kunit *test)
+{
+	static const char *const first[] = { "a" };
+	static const char *const second[] = { "z", "a" };
+	struct rp_ns *root = test->priv;
+	struct rp_profile *a;
+
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, first, 1, false), 0);
+	a = rp_test_find(root, "a");
+	KUNIT_EXPECT_EQ(test, rp_test_load(test, root, second, 2, false), -EEXIST);
+	KUNIT_EXPECT_PTR_EQ(test, rp_test_find(root, "a"), a);
+	KUNIT_EXPECT_NULL(test, rp_test_find(root, "z"));
+	KUNIT_EXPECT_EQ(test, root->revision, 1L);
+}
+
+static void rp_replace_swaps_in_a_new_version(struct kunit *test)
+{
+	static const char *const set[] = { "a" };
+	struct rp_ns *root = test->priv;
+	struct rp_profile *old, *new;
+
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, set, 1, false), 0);
+	old = rp_test_find(root, "a");
+	rp_label_get(&old->label);
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, set, 1, true), 0);
+	new = rp_test_find(root, "a");
+	KUNIT_EXPECT_PTR_NE(test, new, old);
+	KUNIT_EXPECT_TRUE(test, old->flags & RP_PROFILE_STALE);
+	KUNIT_EXPECT_FALSE(test, new->flags & RP_PROFILE_STALE);
+	KUNIT_EXPECT_EQ(test, root->revision, 2L);
+	rp_label_put(&old->label);
+}
+
+static void rp_hats_follow_the_new_version_of_their_parent(struct kunit *test)
+{
+	static const char *const set[] = { "p", "p//hat^", "p//kid" };
+	static const char *const again[] = { "p", "p//kid" };
+	struct rp_ns *root = test->priv;
+	struct rp_profile *p, *hat;
+
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, set, 3, false), 0);
+	hat = rp_test_find(root, "p//hat");
+	KUNIT_ASSERT_NOT_NULL(test, hat);
+	KUNIT_EXPECT_TRUE(test, hat->flags & RP_PROFILE_HAT);
+	KUNIT_EXPECT_STREQ(test, hat->base, "hat");
+
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, again, 2, true), 0);
+	p = rp_test_find(root, "p");
+	/* the hat was not redefined: it stays, under the new parent */
+	KUNIT_EXPECT_PTR_EQ(test, rp_test_find(root, "p//hat"), hat);
+	KUNIT_EXPECT_PTR_EQ(test, hat->parent, p);
+	KUNIT_EXPECT_PTR_EQ(test, rp_test_find(root, "p//kid")->parent, p);
+}
+
+static void rp_child_without_parent_fails_the_whole_set(struct kunit *test)
+{
+	static const char *const set[] = { "x", "nope//child" };
+	struct rp_ns *root = test->priv;
+
+	KUNIT_EXPECT_EQ(test, rp_test_load(test, root, set, 2, false), -ENOENT);
+	KUNIT_EXPECT_NULL(test, rp_test_find(root, "x"));
+	KUNIT_EXPECT_EQ(test, root->revision, 0L);
+}
+
+static void rp_namespace_names_make_the_namespace(struct kunit *test)
+{
+	static const char *const set[] = { ":ns1:x", ":ns1://y" };
+	struct rp_ns *root = test->priv, *ns1;
+
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, set, 2, false), 0);
+	ns1 = rp_test_child_ns(root, "ns1");
+	KUNIT_ASSERT_NOT_NULL(test, ns1);
+	KUNIT_EXPECT_NOT_NULL(test, rp_test_find(ns1, "x"));
+	KUNIT_EXPECT_NOT_NULL(test, rp_test_find(ns1, "y"));
+	KUNIT_EXPECT_PTR_EQ(test, rp_test_find(ns1, "x")->ns, ns1);
+	KUNIT_EXPECT_NULL(test, rp_test_find(root, "x"));
+	KUNIT_EXPECT_EQ(test, ns1->revision, 1L);
+}
+
+static void rp_mixed_namespaces_are_refused(struct kunit *test)
+{
+	static const char *const set[] = { ":a:x", ":b:y" };
+	static const char *const plain_first[] = { "x", ":a:y" };
+	struct rp_ns *root = test->priv;
+
+	KUNIT_EXPECT_EQ(test, rp_test_load(test, root, set, 2, false), -EACCES);
+	KUNIT_EXPECT_EQ(test, rp_test_load(test, root, plain_first, 2, false),
+			-EACCES);
+	KUNIT_EXPECT_NULL(test, rp_test_child_ns(root, "a"));
+	KUNIT_EXPECT_NULL(test, rp_test_child_ns(root, "b"));
+}
+
+static void rp_remove_takes_profiles_hats_and_namespaces(struct kunit *test)
+{
+	static const char *const set[] = { "p", "p//hat^", "q" };
+	static const char *const in_ns[] = { ":ns1:x" };
+	struct rp_ns *root = test->priv;
+	struct rp_policy_error err;
+
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, set, 3, false), 0);
+	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, in_ns, 1, false), 0);
+	KUNIT_EXPECT_EQ(test, rp_policy_remove(root, "p", &err), 0);
+	KUNIT_EXPECT_NULL(test, rp_test_find(root, "p"));
+	KUNIT_EXPECT_NULL(test, rp_test_find(root, "p//hat"));
+	KUNIT_EXPECT_NOT_NULL(test, rp_test_find(root, "q"));
+	KUNIT_EXPECT_EQ(test, root->revision, 2L);
+
+	KUNIT_EXPECT_EQ(test, rp_policy_remove(root, "p", &err), -ENOENT);
+	KUNIT_EXPECT_EQ(test, rp_policy_remove(root, "q\n", &err), -ENOENT);
+	KUNIT_EXPECT_EQ(test, rp_policy_remove(root, "", &err), -ENOENT);
+	KUNIT_EXPECT_EQ(test, rp_policy_remove(root, ":nosuch:foo", &err),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, rp_policy_remove(root, ":ns1:", &err), 0);
+	KUNIT_EXPECT_NULL(test, rp_test_child_ns(root, "ns1"));
+	KUNIT_EXPECT_EQ(test, root->revision, 2L);
+}
+
+static void rp_empty_profile_name_is_refused(struct kunit *test)
+{
+	static const char *const set[] = { ":ns:" };
+	struct rp_ns *root = test->priv;
+
+	KUNIT_EXPECT_EQ(test, rp_test_load(test, root, set, 1, false), -EPROTO);
+	KUNIT_EXPECT_NULL(test, rp_test_child_ns(root, "ns"));
+}
+
+static struct kunit_case rp_policy_cases[] = {
+	KUNIT_CASE(rp_load_installs_a_set_and_counts_one_revision),
+	KUNIT_CASE(rp_load_of_an_existing_profile_fails_and_changes_nothing),
+	KUNIT_CASE(rp_replace_swaps_in_a_new_version),
+	KUNIT_CASE(rp_hats_follow_the_new_version_of_their_parent),
+	KUNIT_CASE(rp_child_without_parent_fails_the_whole_set),
+	KUNIT_CASE(rp_namespace_names_make_the_namespace),
+	KUNIT_CASE(rp_mixed_namespaces_are_refused),
+	KUNIT_CASE(rp_remove_takes_profiles_hats_and_namespaces),
+	KUNIT_CASE(rp_empty_profile_name_is_refused),
+	{}
+};
+
+static struct kunit_suite rp_policy_suite = {
+	.name = "rampart-policy",
+	.init = rp_policy_test_init,
+	.exit = rp_policy_test_exit,
+	.test_cases = rp_policy_cases,
+};
+
+kunit_test_suite(rp_policy_suite);
