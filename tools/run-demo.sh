@@ -14,6 +14,11 @@ echo "--- /sys/kernel/security/lsm"; cat /sys/kernel/security/lsm; echo
 echo "--- kernel log";            dmesg | grep -i apparmor
 echo "--- aa-enabled";            aa-enabled
 echo "--- aa-status";             aa-status || true
+echo "--- apparmor_parser -r (a demo profile with a hat)"
+printf "profile demo /usr/bin/demo {\n  /etc/hostname r,\n  ^hat { /tmp/** rw, }\n}\n" > /tmp/demo.profile
+apparmor_parser -r /tmp/demo.profile
+echo "--- /sys/kernel/security/apparmor/profiles"; cat /sys/kernel/security/apparmor/profiles
+echo "--- aa-status";             aa-status || true
 echo "--- /proc/self/attr/current"; cat /proc/self/attr/current
 echo "--- module parameters"
 for p in /sys/module/apparmor/parameters/*; do

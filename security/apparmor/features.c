@@ -5,14 +5,35 @@
  * It lists only what Rampart really mediates: apparmor_parser compiles
  * rules for whatever is listed here, and a listed feature that the kernel
  * does not enforce would be a silent hole. Each mediation class adds its
- * node to rp_features_root when it lands.
+ * node to rp_features_root when it lands; so far: the policy formats the
+ * loader accepts.
  */
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/security.h>
 #include "features.h"
 
+/* What the policy loader accepts (unpack.c). */
+static const struct rp_feature rp_features_versions[] = {
+	{ "v5", RP_FEATURE_BOOL, { .yes = true } },
+	{ "v6", RP_FEATURE_BOOL, { .yes = true } },
+	{ "v7", RP_FEATURE_BOOL, { .yes = true } },
+	{ "v8", RP_FEATURE_BOOL, { .yes = true } },
+	{ "v9", RP_FEATURE_BOOL, { .yes = true } },
+	{ }
+};
+
+static const struct rp_feature rp_features_policy[] = {
+	{ "versions", RP_FEATURE_DIR, { .dir = rp_features_versions } },
+	{ "set_load", RP_FEATURE_BOOL, { .yes = true } },
+	{ "permstable32_version", RP_FEATURE_U64, { .num = 1 } },
+	{ "permstable32", RP_FEATURE_STRING, { .str =
+	  "allow deny subtree cond kill complain prompt audit quiet hide xindex tag label" } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
+	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
 	{ }
 };
 

@@ -2,7 +2,8 @@
 /*
  * Rampart: the securityfs directory /sys/kernel/security/apparmor: the
  * files that describe the reader's confinement (.stacked, .ns_*), the
- * profile list, the pollable revision counter and the features tree.
+ * profile list, policy loading (.load, .replace, .remove), the pollable
+ * revision counter and the features tree.
  *
  * Files whose answer depends on the reader compute it at read (or open)
  * time from the reader's own label.
@@ -15,10 +16,13 @@
 #include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/capability.h>
+#include <linux/string.h>
 #include "admin.h"
 #include "cred.h"
 #include "features.h"
 #include "params.h"
+#include "unpack.h"
 
 static struct dentry *rp_fs_dir;
 
@@ -124,14 +128,25 @@ static void rp_seq_label(struct seq_file *m, const struct rp_label *label,
 	}
 }
 
+/* A profile, then its children depth first. */
+static void rp_profiles_show_tree(struct seq_file *m,
+				  const struct list_head *list,
+				  const struct rp_ns *view)
+{
+	const struct rp_profile *p;
+
+	list_for_each_entry_rcu(p, list, list) {
+		rp_seq_label(m, &p->label, view, RP_RENDER_SUBNS | RP_RENDER_MODE);
+		rp_profiles_show_tree(m, &p->children, view);
+	}
+}
+
 static void rp_profiles_show_ns(struct seq_file *m, const struct rp_ns *ns,
 				const struct rp_ns *view)
 {
-	const struct rp_profile *p;
 	const struct rp_ns *child;
 
-	list_for_each_entry_rcu(p, &ns->profiles, list)
-		rp_seq_label(m, &p->label, view, RP_RENDER_SUBNS | RP_RENDER_MODE);
+	rp_profiles_show_tree(m, &ns->profiles, view);
 	list_for_each_entry_rcu(child, &ns->children, sibling)
 		rp_profiles_show_ns(m, child, view);
 }
@@ -256,6 +271,155 @@ static const struct file_operations rp_revision_fops = {
 	.release = rp_revision_release,
 };
 
+/* Policy writes larger than this are refused (the largest real sets are MBs). */
+#define RP_POLICY_MAX_SIZE	(64u << 20)
+
+/* The task writing is no more privileged than the one that opened. */
+static bool rp_writer_is_opener_or_less(const struct cred *opener)
+{
+	const struct cred *w = current_cred();
+	const struct rp_label *wl = rp_cred(w)->label;
+	const struct rp_label *ol = rp_cred(opener)->label;
+	u32 i, k;
+
+	if (w == opener)
+		return true;
+	if (w->user_ns != opener->user_ns ||
+	    !cap_issubset(w->cap_inheritable, opener->cap_inheritable) ||
+	    !cap_issubset(w->cap_permitted, opener->cap_permitted) ||
+	    !cap_issubset(w->cap_effective, opener->cap_effective) ||
+	    !cap_issubset(w->cap_bset, opener->cap_bset) ||
+	    !cap_issubset(w->cap_ambient, opener->cap_ambient))
+		return false;
+	for (i = 0; i < ol->size; i++) {
+		for (k = 0; k < wl->size && wl->vec[k] != ol->vec[i]; k++)
+			;
+		if (k == wl->size)
+			return false;
+	}
+	return true;
+}
+
+/* Stock's checks, in its order (kernel-interfaces.md 4.3). */
+static int rp_policy_may_write(struct file *file, struct rp_ns *ns,
+			       const char *op)
+{
+	const char *why;
+
+	if (READ_ONCE(rp_lock_policy))
+		why = "policy_locked";
+	else if (!rp_writer_is_opener_or_less(file->f_cred))
+		why = "not privileged for target profile";
+	else if (!rp_policy_admin_capable(ns))
+		why = "not policy admin";
+	else
+		return 0;
+	pr_info("%s denied: %s\n", op, why);
+	return -EACCES;
+}
+
+static ssize_t rp_load_write(struct file *file, const char __user *ubuf,
+			     size_t size, loff_t *pos, bool replace)
+{
+	const char *op = replace ? "profile_replace" : "profile_load";
+	struct rp_ns *ns = rp_label_ns(rp_current_label());
+	struct rp_unpack_error uerr;
+	struct rp_policy_error perr;
+	LIST_HEAD(list);
+	void *buf;
+	int ret;
+
+	if (*pos)
+		return -ESPIPE;
+	ret = rp_policy_may_write(file, ns, op);
+	if (ret)
+		return ret;
+	if (size > RP_POLICY_MAX_SIZE)
+		return -EFBIG;
+	buf = vmemdup_user(ubuf, size);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	rp_ns_get(ns);
+	ret = rp_unpack(buf, size, &list, &uerr);
+	if (ret) {
+		pr_info("%s: profile \"%s\": %s at offset %zu (error %d)\n",
+			op, uerr.name[0] ? uerr.name : "?",
+			uerr.info ?: "out of memory", uerr.offset, ret);
+		if (uerr.dfa.what)
+			pr_info("%s: dfa: %s at dfa offset %zu (entry %ld)\n",
+				op, uerr.dfa.what, uerr.dfa.offset,
+				uerr.dfa.index);
+		goto out;
+	}
+	ret = rp_policy_load(ns, &list, replace, &perr);
+	if (ret) {
+		rp_unpacked_free_all(&list);
+		pr_info("%s: profile \"%s\": %s (error %d)\n", op,
+			perr.name ?: "?", perr.info ?: "out of memory", ret);
+	}
+out:
+	rp_ns_put(ns);
+	kvfree(buf);
+	return ret ?: size;
+}
+
+static ssize_t rp_dot_load_write(struct file *file, const char __user *ubuf,
+				 size_t size, loff_t *pos)
+{
+	return rp_load_write(file, ubuf, size, pos, false);
+}
+
+static ssize_t rp_dot_replace_write(struct file *file,
+				    const char __user *ubuf, size_t size,
+				    loff_t *pos)
+{
+	return rp_load_write(file, ubuf, size, pos, true);
+}
+
+static ssize_t rp_dot_remove_write(struct file *file, const char __user *ubuf,
+				   size_t size, loff_t *pos)
+{
+	struct rp_ns *ns = rp_label_ns(rp_current_label());
+	struct rp_policy_error perr;
+	char *name;
+	int ret;
+
+	if (*pos)
+		return -ESPIPE;
+	ret = rp_policy_may_write(file, ns, "profile_remove");
+	if (ret)
+		return ret;
+	if (size > PATH_MAX)
+		return -EFBIG;
+	/* the name ends at the first NUL; a newline is part of it */
+	name = memdup_user_nul(ubuf, size);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	rp_ns_get(ns);
+	ret = rp_policy_remove(ns, name, &perr);
+	if (ret)
+		pr_info("profile_remove: \"%s\": %s (error %d)\n", name,
+			perr.info ?: "out of memory", ret);
+	rp_ns_put(ns);
+	kfree(name);
+	return ret ?: size;
+}
+
+static const struct file_operations rp_dot_load_fops = {
+	.write = rp_dot_load_write,
+	.llseek = default_llseek,
+};
+
+static const struct file_operations rp_dot_replace_fops = {
+	.write = rp_dot_replace_write,
+	.llseek = default_llseek,
+};
+
+static const struct file_operations rp_dot_remove_fops = {
+	.write = rp_dot_remove_write,
+	.llseek = default_llseek,
+};
+
 /**
  * struct rp_fs_entry - a file of the top-level directory
  * @name: its name (ABI)
@@ -282,6 +446,9 @@ static const struct rp_fs_entry rp_fs_before_features[] = {
 };
 
 static const struct rp_fs_entry rp_fs_after_features[] = {
+	{ ".load", 0666, NULL, &rp_dot_load_fops },
+	{ ".replace", 0666, NULL, &rp_dot_replace_fops },
+	{ ".remove", 0666, NULL, &rp_dot_remove_fops },
 	{ "revision", 0444, NULL, &rp_revision_fops },
 };
 
