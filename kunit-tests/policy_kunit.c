@@ -34,6 +34,9 @@ static void rp_test_records(struct kunit *test, struct list_head *list,
 	}
 }
 
+/* The name the last refused load reported, read after its records died. */
+static char rp_test_refused[128];
+
 static int rp_test_load(struct kunit *test, struct rp_ns *ns,
 			const char *const *names, unsigned int n, bool replace)
 {
@@ -43,10 +46,12 @@ static int rp_test_load(struct kunit *test, struct rp_ns *ns,
 
 	rp_test_records(test, &list, names, n);
 	ret = rp_policy_load(ns, &list, replace, &err);
-	if (ret)
+	if (ret) {
 		rp_unpacked_free_all(&list);
-	else
+		strscpy(rp_test_refused, err.name, sizeof(rp_test_refused));
+	} else {
 		KUNIT_EXPECT_TRUE(test, list_empty(&list));
+	}
 	return ret;
 }
 
@@ -130,6 +135,7 @@ static void rp_load_of_an_existing_profile_fails_and_changes_nothing(struct kuni
 	KUNIT_ASSERT_EQ(test, rp_test_load(test, root, first, 1, false), 0);
 	a = rp_test_find(root, "a");
 	KUNIT_EXPECT_EQ(test, rp_test_load(test, root, second, 2, false), -EEXIST);
+	KUNIT_EXPECT_STREQ(test, rp_test_refused, "a");
 	KUNIT_EXPECT_PTR_EQ(test, rp_test_find(root, "a"), a);
 	KUNIT_EXPECT_NULL(test, rp_test_find(root, "z"));
 	KUNIT_EXPECT_EQ(test, root->revision, 1L);
@@ -180,6 +186,7 @@ static void rp_child_without_parent_fails_the_whole_set(struct kunit *test)
 	struct rp_ns *root = test->priv;
 
 	KUNIT_EXPECT_EQ(test, rp_test_load(test, root, set, 2, false), -ENOENT);
+	KUNIT_EXPECT_STREQ(test, rp_test_refused, "nope//child");
 	KUNIT_EXPECT_NULL(test, rp_test_find(root, "x"));
 	KUNIT_EXPECT_EQ(test, root->revision, 0L);
 }

@@ -355,7 +355,8 @@ static ssize_t rp_load_write(struct file *file, const char __user *ubuf,
 	if (ret) {
 		rp_unpacked_free_all(&list);
 		pr_info("%s: profile \"%s\": %s (error %d)\n", op,
-			perr.name ?: "?", perr.info ?: "out of memory", ret);
+			perr.name[0] ? perr.name : "?",
+			perr.info ?: "out of memory", ret);
 	}
 out:
 	rp_ns_put(ns);

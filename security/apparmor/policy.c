@@ -141,7 +141,7 @@ static int rp_load_ns_name(struct list_head *unpacked, char **out,
 			kfree(n);
 			kfree(ns);
 			err->info = "policy load has mixed namespaces";
-			err->name = u->name;
+			strscpy(err->name, u->name, sizeof(err->name));
 			return -EACCES;
 		}
 		kfree(n);
@@ -221,7 +221,7 @@ int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
 		const char *hname = rp_split_ns(u->name, &dummy);
 
 		kfree(dummy);
-		err->name = u->name;
+		strscpy(err->name, u->name, sizeof(err->name));
 		if (!*hname) {
 			err->info = "empty profile name";
 			ret = -EPROTO;
@@ -257,7 +257,7 @@ int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
 		struct rp_profile *p = items[i].new;
 		const char *sep = NULL, *s;
 
-		err->name = p->hname;
+		strscpy(err->name, p->hname, sizeof(err->name));
 		items[i].old = rp_profile_find(target, p->hname);
 		if (items[i].old && !replace) {
 			err->info = "profile can not be replaced";
@@ -393,7 +393,7 @@ int rp_policy_remove(struct rp_ns *ns, const char *name,
 	char *ns_name;
 
 	memset(err, 0, sizeof(*err));
-	err->name = name;
+	strscpy(err->name, name, sizeof(err->name));
 	if (!*name) {
 		err->info = "no profile specified";
 		return -ENOENT;

@@ -182,11 +182,11 @@ struct rp_label *rp_label_alloc_stack(struct rp_profile *const *profiles,
 /**
  * struct rp_policy_error - why a load or remove was refused
  * @info: what was wrong (the audit "info" text)
- * @name: the profile concerned, if any
+ * @name: the profile concerned ("" if none); a copy, valid after the call
  */
 struct rp_policy_error {
 	const char *info;
-	const char *name;
+	char name[128];
 };
 
 int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
