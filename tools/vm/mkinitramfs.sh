@@ -42,6 +42,8 @@ mapfile -t LIBS < <(for b in "${BINS[@]}"; do ldd "$b"; done |
 	awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' |
 	LC_ALL=C sort -u)
 
+FEATURES=${RAMPART_FEATURES:-$RAMPART_REPO/../shared/testdata/features-6.12}
+
 # --- input hash --------------------------------------------------------------
 inputs_hash() {
 	{
@@ -54,6 +56,9 @@ inputs_hash() {
 		find "${TREES[@]}" "$VM/guest" "$VM/helpers" "$VM/tests" -type f \
 			-print0 | LC_ALL=C sort -z | xargs -0 sha256sum
 		gcc --version | head -1
+		apparmor_parser --version | head -1
+		[[ -d $FEATURES ]] && find "$FEATURES" -type f -print0 |
+			LC_ALL=C sort -z | xargs -0 sha256sum
 	} | sha256sum | cut -d' ' -f1
 }
 mkdir -p "$(dirname "$OUT")"
@@ -118,6 +123,17 @@ done
 install -m 755 "$VM/guest/init" init
 install -m 755 "$VM/guest/run-tests" usr/lib/rampart/run-tests
 cp -a "$VM/tests" tests
+# Debian's whole profile set compiled here, once, by apparmor_parser for the
+# 6.12 feature set: the guest loads these exact bytes (compiling 138
+# profiles under TCG would take minutes).
+if [[ -d $FEATURES ]]; then
+	mkdir -p tests/data
+	for p in /etc/apparmor.d/* /usr/share/apparmor/extra-profiles/*; do
+		[[ -f $p && ${p##*/} != README ]] || continue
+		apparmor_parser --config-file /dev/null -Q -M "$FEATURES" \
+			-I /etc/apparmor.d -S "$p" 2>/dev/null
+	done > tests/data/debian-profiles.bin
+fi
 for c in "$VM"/helpers/*.c; do
 	gcc -static -s -O2 -Wall -o "usr/local/bin/$(basename "$c" .c)" "$c" ||
 		die "compiling $c failed"
