@@ -10,6 +10,7 @@
 #   make lint          checkpatch --strict, sparse C=2, W=1
 #   make fuzz          libFuzzer on the DFA unpacker and walks (FUZZ_TIME=s)
 #   make bench-dfa     Rampart's DFA matcher against stock 6.12's
+#   make bench-load    loading Debian's profile set: Rampart against stock
 #   make kernel        just the Rampart bzImage (DEBUG=1: KASAN, lockdep,
 #                      kmemleak)
 #   make graft TREE=/path/to/linux-6.12   put Rampart into your own tree
@@ -18,7 +19,7 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/tools
 
 .PHONY: all setup tree graft kernel kernel-stock initramfs run check \
-	check-stock kunit lint vm fuzz bench-dfa clean-cache
+	check-stock kunit lint vm fuzz bench-dfa bench-load clean-cache
 
 all: kernel
 
@@ -60,6 +61,9 @@ lint: setup
 
 bench-dfa: setup
 	@$(TOOLS)/dfa/bench.sh
+
+bench-load: setup
+	@$(TOOLS)/bench-load.sh
 
 FUZZ_TIME ?= 600
 fuzz: setup

@@ -419,6 +419,7 @@ static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 	u32 (*sets)[8], bits[8], *users;
 	unsigned int s, k, c, n = 0, keep, budget;
 	u8 *stay, *remap;
+	u16 *selfs;
 
 	sets = kvcalloc(RP_STAY_MAX_TABLES, sizeof(*sets) + sizeof(u32) + 1,
 			GFP_KERNEL);
@@ -426,7 +427,26 @@ static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 		return -ENOMEM;
 	users = (u32 *)(sets + RP_STAY_MAX_TABLES);
 	remap = (u8 *)(users + RP_STAY_MAX_TABLES);
+	/*
+	 * Cheap filter first: a state whose default is not itself loops only
+	 * through slots it owns that point back to it, so count those in one
+	 * pass and compute the exact set for the candidates alone. (Without
+	 * an equiv table a slot is a byte; with one, filter nothing.)
+	 */
+	selfs = kvcalloc(dfa->nstates, sizeof(*selfs), GFP_KERNEL);
+	if (!selfs) {
+		kvfree(sets);
+		return -ENOMEM;
+	}
+	for (k = 0; k < dfa->nslots; k++) {
+		u32 slot = dfa->slots[k];
+
+		if ((slot >> 16) == (slot & 0xffff) && selfs[slot & 0xffff] < U16_MAX)
+			selfs[slot & 0xffff]++;
+	}
 	for (s = 0; s < dfa->nstates; s++) {
+		if (!dfa->equiv && states[s].def != s && selfs[s] < RP_STAY_MIN)
+			continue;
 		if (rp_dfa_self_bytes(dfa, s, bits) < RP_STAY_MIN)
 			continue;
 		for (k = 0; k < n && memcmp(sets[k], bits, sizeof(bits)); k++)
@@ -466,6 +486,7 @@ static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 	for (s = 0; s < dfa->nstates; s++)
 		if (states[s].stay)
 			states[s].stay = remap[states[s].stay - 1];
+	kvfree(selfs);
 
 	if (keep) {
 		stay = kvcalloc(keep, 256, GFP_KERNEL);

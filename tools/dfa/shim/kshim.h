@@ -30,6 +30,7 @@ typedef int32_t s32;
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
 #define __aligned(x) __attribute__((__aligned__(x)))
+#define U16_MAX 0xffff
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ALIGN(x, a) (((x) + (a) - 1) & ~((__typeof__(x))(a) - 1))
 #define min(a, b) ((a) < (b) ? (a) : (b))
