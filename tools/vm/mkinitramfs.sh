@@ -133,6 +133,11 @@ if [[ -d $FEATURES ]]; then
 		apparmor_parser --config-file /dev/null -Q -M "$FEATURES" \
 			-I /etc/apparmor.d -S "$p" 2>/dev/null
 	done > tests/data/debian-profiles.bin
+	for p in tests/data/*.profile; do
+		apparmor_parser --config-file /dev/null -Q -M "$FEATURES" \
+			-I /etc/apparmor.d -S "$p" > "${p%.profile}.bin" ||
+			die "compiling $p failed"
+	done
 fi
 for c in "$VM"/helpers/*.c; do
 	gcc -static -s -O2 -Wall -o "usr/local/bin/$(basename "$c" .c)" "$c" ||
