@@ -696,34 +696,34 @@ unsigned int rp_dfa_match_until(const struct rp_dfa *dfa, unsigned int state,
  * rp_dfa_leftmatch() - walk an executable path for attachment priority
  * @dfa: an attachment (xmatch) DFA
  * @state: where to start
- * @str: the path
- * @count: set to how many leading bytes matched before the walk entered a
+ * @path: the executable's path
+ * @literal: set to how many leading bytes matched before the walk entered a
  *         loop of the DFA (a glob), i.e. the literal prefix length; 0 if
  *         the walk ends in the dead state
  *
  * A loop is detected when a transition goes to a state no greater than
  * the one it left and that state was visited within the last 32 steps;
- * the rest of the string is then walked normally and @count loses the
+ * the rest of the string is then walked normally and @literal loses the
  * length of the loop.
  *
  * Return: the final state.
  */
 unsigned int rp_dfa_leftmatch(const struct rp_dfa *dfa, unsigned int state,
-			      const char *str, unsigned int *count)
+			      const char *path, unsigned int *literal)
 {
 	u32 ring[RP_LEFTMATCH_HISTORY];
 	unsigned int at = 0, filled = 0, n = 0, d, next;
 
 	if (state == RP_DFA_DEAD)
 		goto out;
-	for (; *str; str++) {
+	for (; *path; path++) {
 		ring[at] = state;
-		next = rp_dfa_step(dfa, state, *str);
+		next = rp_dfa_step(dfa, state, *path);
 		if (next <= state) {
 			for (d = 0; d < filled; d++) {
 				if (ring[(at - d) % RP_LEFTMATCH_HISTORY] != next)
 					continue;
-				state = rp_dfa_match(dfa, next, str + 1);
+				state = rp_dfa_match(dfa, next, path + 1);
 				n -= d;
 				goto out;
 			}
@@ -734,6 +734,6 @@ unsigned int rp_dfa_leftmatch(const struct rp_dfa *dfa, unsigned int state,
 		state = next;
 	}
 out:
-	*count = state == RP_DFA_DEAD ? 0 : n;
+	*literal = state == RP_DFA_DEAD ? 0 : n;
 	return state;
 }

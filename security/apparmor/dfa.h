@@ -104,7 +104,7 @@ unsigned int rp_dfa_match_len(const struct rp_dfa *dfa, unsigned int state,
 unsigned int rp_dfa_match_until(const struct rp_dfa *dfa, unsigned int state,
 				const char *str, char sep, const char **end);
 unsigned int rp_dfa_leftmatch(const struct rp_dfa *dfa, unsigned int state,
-			      const char *str, unsigned int *count);
+			      const char *path, unsigned int *literal);
 
 /* One step on the NUL byte that separates the fields of a query. */
 static inline unsigned int rp_dfa_null_step(const struct rp_dfa *dfa,

@@ -11,13 +11,13 @@
 #include "lsm.h"
 
 static int rp_sysctl_admin_int(const struct ctl_table *table, int write,
-			       void *buffer, size_t *lenp, loff_t *ppos)
+			       void *buf, size_t *len, loff_t *ppos)
 {
 	if (!rp_policy_admin_capable(NULL))
 		return -EPERM;
 	if (!rp_enabled)
 		return -EINVAL;
-	return proc_dointvec(table, write, buffer, lenp, ppos);
+	return proc_dointvec(table, write, buf, len, ppos);
 }
 
 static struct ctl_table rp_sysctls[] = {

@@ -91,48 +91,46 @@ static bool rp_code(struct rp_cursor *c, enum rp_code code, const char *name)
 	return false;
 }
 
-static bool rp_u32(struct rp_cursor *c, const char *name, u32 *v)
+/* A fixed-size element's payload, or NULL (the position is unchanged). */
+static const u8 *rp_fixed(struct rp_cursor *c, enum rp_code code,
+			  const char *name, size_t size)
 {
-	const u8 *save = c->pos;
+	const u8 *save = c->pos, *payload;
 
-	if (!rp_code(c, RP_E_U32, name))
-		return false;
-	if (rp_left(c) < 4) {
+	if (!rp_code(c, code, name) || rp_left(c) < size) {
 		c->pos = save;
-		return false;
+		return NULL;
 	}
-	*v = get_unaligned_le32(c->pos);
-	c->pos += 4;
-	return true;
-}
-
-static bool rp_u64(struct rp_cursor *c, const char *name, u64 *v)
-{
-	const u8 *save = c->pos;
-
-	if (!rp_code(c, RP_E_U64, name))
-		return false;
-	if (rp_left(c) < 8) {
-		c->pos = save;
-		return false;
-	}
-	*v = get_unaligned_le64(c->pos);
-	c->pos += 8;
-	return true;
+	payload = c->pos;
+	c->pos += size;
+	return payload;
 }
 
 static bool rp_u8(struct rp_cursor *c, const char *name, u8 *v)
 {
-	const u8 *save = c->pos;
+	const u8 *p = rp_fixed(c, RP_E_U8, name, 1);
 
-	if (!rp_code(c, RP_E_U8, name))
-		return false;
-	if (rp_left(c) < 1) {
-		c->pos = save;
-		return false;
-	}
-	*v = *c->pos++;
-	return true;
+	if (p)
+		*v = *p;
+	return p;
+}
+
+static bool rp_u32(struct rp_cursor *c, const char *name, u32 *v)
+{
+	const u8 *p = rp_fixed(c, RP_E_U32, name, 4);
+
+	if (p)
+		*v = get_unaligned_le32(p);
+	return p;
+}
+
+static bool rp_u64(struct rp_cursor *c, const char *name, u64 *v)
+{
+	const u8 *p = rp_fixed(c, RP_E_U64, name, 8);
+
+	if (p)
+		*v = get_unaligned_le64(p);
+	return p;
 }
 
 /* A STRING: length counts the NUL, which must end it; @len excludes it. */

@@ -22,7 +22,7 @@
 
 /* The stock side, compiled from match.c with tools/dfa/stock-shim. */
 struct aa_dfa;
-struct aa_dfa *aa_dfa_unpack(void *blob, size_t size, int flags);
+struct aa_dfa *aa_dfa_unpack(void *, size_t, int);
 unsigned int aa_dfa_match(struct aa_dfa *dfa, unsigned int start,
 			  const char *str);
 void stock_dfa_free(struct aa_dfa *dfa);
