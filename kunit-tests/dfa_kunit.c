@@ -410,12 +410,7 @@ static const struct rp_damage_case rp_damage_cases[] = {
 	  "loops" },
 };
 
-static void rp_damage_desc(const struct rp_damage_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_damage, rp_damage_cases, rp_damage_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_damage, rp_damage_cases, desc);
 
 /* First state with the OOB (or DIFF) base flag: where to aim. */
 static long rp_first_flagged(const u8 *base, u32 n, u32 flag)

@@ -31,12 +31,7 @@ static const struct rp_feature_case rp_feature_cases[] = {
 	  NULL },
 };
 
-static void rp_feature_case_desc(const struct rp_feature_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_feature, rp_feature_cases, rp_feature_case_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_feature, rp_feature_cases, desc);
 
 static void rp_feature_file_text_is_exact(struct kunit *test)
 {

@@ -133,12 +133,7 @@ static const struct rp_render_case rp_render_cases[] = {
 	  { P_DOCKER, END }, NS_ROOT, RP_RENDER_MODE, "---" },
 };
 
-static void rp_render_case_desc(const struct rp_render_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_render, rp_render_cases, rp_render_case_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_render, rp_render_cases, desc);
 
 static struct rp_label *rp_test_stack(struct kunit *test, const int *parts)
 {

@@ -48,12 +48,7 @@ static const struct rp_ns_name_case rp_ns_name_cases[] = {
 	{ "a name already taken is refused", "taken", -EEXIST },
 };
 
-static void rp_ns_name_case_desc(const struct rp_ns_name_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_ns_name, rp_ns_name_cases, rp_ns_name_case_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_ns_name, rp_ns_name_cases, desc);
 
 static void rp_ns_create_checks_the_name(struct kunit *test)
 {

@@ -36,13 +36,8 @@ static const struct rp_param_case rp_audit_cases[] = {
 	{ "an empty value is refused", "", -EINVAL },
 };
 
-static void rp_param_case_desc(const struct rp_param_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_mode, rp_mode_cases, rp_param_case_desc);
-KUNIT_ARRAY_PARAM(rp_audit, rp_audit_cases, rp_param_case_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_mode, rp_mode_cases, desc);
+KUNIT_ARRAY_PARAM_DESC(rp_audit, rp_audit_cases, desc);
 
 static void rp_mode_parameter_takes_exact_names(struct kunit *test)
 {

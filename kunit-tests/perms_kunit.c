@@ -43,12 +43,7 @@ static const struct rp_xmode_case rp_xmode_cases[] = {
 	{ "no x means no transition", 0x4, 0 },
 };
 
-static void rp_xmode_desc(const struct rp_xmode_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_xmode, rp_xmode_cases, rp_xmode_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_xmode, rp_xmode_cases, desc);
 
 static void rp_file_half_gives_exec_transition(struct kunit *test)
 {
@@ -88,12 +83,7 @@ static const struct rp_letter_case rp_letter_cases[] = {
 	  RP_MAY_MMAP_EXEC },
 };
 
-static void rp_letter_desc(const struct rp_letter_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_letter, rp_letter_cases, rp_letter_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_letter, rp_letter_cases, desc);
 
 static void rp_file_letters_map_to_requests(struct kunit *test)
 {
@@ -154,12 +144,7 @@ static const struct rp_policy_case rp_policy_cases[] = {
 	  0x80 | 0xfc00 },
 };
 
-static void rp_policy_desc(const struct rp_policy_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_policy, rp_policy_cases, rp_policy_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_policy, rp_policy_cases, desc);
 
 static void rp_policy_state_decodes(struct kunit *test)
 {
@@ -199,12 +184,7 @@ static const struct rp_lookup_case rp_lookup_cases[] = {
 	{ "the largest index does not wrap", 0xffffffff, true, -1 },
 };
 
-static void rp_lookup_desc(const struct rp_lookup_case *c, char *desc)
-{
-	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_lookup, rp_lookup_cases, rp_lookup_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_lookup, rp_lookup_cases, desc);
 
 static void rp_perms_table_lookup_is_bounded(struct kunit *test)
 {

@@ -41,19 +41,9 @@ struct rp_unpack_bad {
 
 #include "unpack_vectors.h"
 
-static void rp_good_desc(const struct rp_unpack_good *g, char *desc)
-{
-	strscpy(desc, g->file, KUNIT_PARAM_DESC_SIZE);
-}
+KUNIT_ARRAY_PARAM_DESC(rp_good, rp_unpack_goods, file);
 
-KUNIT_ARRAY_PARAM(rp_good, rp_unpack_goods, rp_good_desc);
-
-static void rp_bad_desc(const struct rp_unpack_bad *b, char *desc)
-{
-	strscpy(desc, b->file, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(rp_bad, rp_unpack_bads, rp_bad_desc);
+KUNIT_ARRAY_PARAM_DESC(rp_bad, rp_unpack_bads, file);
 
 static void rp_expect_record(struct kunit *test, const struct rp_unpacked *u,
 			     const struct rp_unpack_record *r)

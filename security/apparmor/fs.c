@@ -318,20 +318,28 @@ static int rp_policy_may_write(struct file *file, struct rp_ns *ns,
 	return -EACCES;
 }
 
+/* What every policy write checks first; the target is the writer's ns. */
+static int rp_policy_write_begin(struct file *file, loff_t *pos,
+				 struct rp_ns **ns, const char *op)
+{
+	*ns = rp_label_ns(rp_current_label());
+	if (*pos)
+		return -ESPIPE;
+	return rp_policy_may_write(file, *ns, op);
+}
+
 static ssize_t rp_load_write(struct file *file, const char __user *ubuf,
 			     size_t size, loff_t *pos, bool replace)
 {
 	const char *op = replace ? "profile_replace" : "profile_load";
-	struct rp_ns *ns = rp_label_ns(rp_current_label());
 	struct rp_unpack_error uerr;
 	struct rp_policy_error perr;
+	struct rp_ns *ns;
 	LIST_HEAD(list);
 	void *buf;
 	int ret;
 
-	if (*pos)
-		return -ESPIPE;
-	ret = rp_policy_may_write(file, ns, op);
+	ret = rp_policy_write_begin(file, pos, &ns, op);
 	if (ret)
 		return ret;
 	if (size > RP_POLICY_MAX_SIZE)
@@ -380,14 +388,12 @@ static ssize_t rp_dot_replace_write(struct file *file,
 static ssize_t rp_dot_remove_write(struct file *file, const char __user *ubuf,
 				   size_t size, loff_t *pos)
 {
-	struct rp_ns *ns = rp_label_ns(rp_current_label());
 	struct rp_policy_error perr;
+	struct rp_ns *ns;
 	char *name;
 	int ret;
 
-	if (*pos)
-		return -ESPIPE;
-	ret = rp_policy_may_write(file, ns, "profile_remove");
+	ret = rp_policy_write_begin(file, pos, &ns, "profile_remove");
 	if (ret)
 		return ret;
 	if (size > PATH_MAX)

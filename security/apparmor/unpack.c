@@ -210,48 +210,62 @@ static char *rp_strdup(const char *s, size_t len)
 /*
  * One xtable entry (policy-format.md 5.4): non-empty, no leading space;
  * ":ns\0name" carries exactly one NUL, which becomes ':'; others none.
+ * Returns the copy, or NULL with *bad set when malformed.
  */
-static char *rp_xtable_entry(const char *s, size_t len)
+static char *rp_xtable_entry(const char *s, size_t len, bool *bad)
 {
 	const char *nul = memchr(s, 0, len);
 	char *e;
 
-	if (!len || isspace(*s))
+	*bad = !len || isspace(*s) ||
+	       (*s == ':' ? len < 2 || !nul || nul == s + 1 ||
+			    memchr(nul + 1, 0, s + len - nul - 1) : !!nul);
+	if (*bad)
 		return NULL;
-	if (*s == ':') {
-		if (len < 2 || !nul || nul == s + 1 ||
-		    memchr(nul + 1, 0, s + len - nul - 1))
-			return NULL;
-	} else if (nul) {
-		return NULL;
-	}
 	e = rp_strdup(s, len);
 	if (e && nul)
 		e[nul - s] = ':';
 	return e;
 }
 
-static int rp_unpack_xtable(struct rp_cursor *c, struct rp_policydb *pdb)
+/* An xattr name: any valid string. */
+static char *rp_plain_entry(const char *s, size_t len, bool *bad)
 {
-	const char *info = "failed to unpack profile transition table";
+	*bad = false;
+	return rp_strdup(s, len);
+}
+
+/*
+ * A named struct holding an ARRAY of STRINGs (xtable, xattrs). @entry
+ * checks and copies each; the copies made so far stay in *@out for the
+ * caller's free on failure.
+ */
+static int rp_unpack_strings(struct rp_cursor *c, const char *name,
+			     const char *info,
+			     char *(*entry)(const char *, size_t, bool *),
+			     char ***out, u32 *count)
+{
 	const char *s;
 	size_t len;
+	bool bad;
 	u16 n, i;
 
-	if (!rp_struct(c, "xtable"))
+	if (!rp_struct(c, name))
 		return 0;
 	if (!rp_array(c, NULL, &n))
 		return rp_fault(c, info);
-	pdb->xtable = kcalloc(n, sizeof(*pdb->xtable), GFP_KERNEL);
-	if (n && !pdb->xtable)
+	*out = kcalloc(n, sizeof(**out), GFP_KERNEL);
+	if (n && !*out)
 		return -ENOMEM;
 	for (i = 0; i < n; i++) {
 		if (!rp_string(c, NULL, &s, &len))
 			return rp_fault(c, info);
-		pdb->xtable[i] = rp_xtable_entry(s, len);
-		pdb->nxtable = i + 1;
-		if (!pdb->xtable[i])
+		(*out)[i] = entry(s, len, &bad);
+		if (bad)
 			return rp_fault(c, info);
+		if (!(*out)[i])
+			return -ENOMEM;
+		*count = i + 1;
 	}
 	if (!rp_arrayend(c) || !rp_structend(c))
 		return rp_fault(c, info);
@@ -420,7 +434,9 @@ static int rp_unpack_pdb(struct rp_cursor *c, struct rp_policydb *pdb,
 	} else if (need_dfa) {
 		return rp_fault(c, "missing required dfa");
 	}
-	err = rp_unpack_xtable(c, pdb);
+	err = rp_unpack_strings(c, "xtable",
+				"failed to unpack profile transition table",
+				rp_xtable_entry, &pdb->xtable, &pdb->nxtable);
 	if (err)
 		return err;
 	if (!pdb->dfa)
@@ -529,33 +545,6 @@ static int rp_unpack_caps(struct rp_cursor *c, struct rp_unpacked *u)
 	return 0;
 }
 
-static int rp_unpack_xattrs(struct rp_cursor *c, struct rp_unpacked *u)
-{
-	const char *info = "failed to unpack profile xattrs";
-	const char *s;
-	size_t len;
-	u16 n, i;
-
-	if (!rp_struct(c, "xattrs"))
-		return 0;
-	if (!rp_array(c, NULL, &n))
-		return rp_fault(c, info);
-	u->xattrs = kcalloc(n, sizeof(*u->xattrs), GFP_KERNEL);
-	if (n && !u->xattrs)
-		return -ENOMEM;
-	for (i = 0; i < n; i++) {
-		if (!rp_string(c, NULL, &s, &len))
-			return rp_fault(c, info);
-		u->xattrs[i] = rp_strdup(s, len);
-		if (!u->xattrs[i])
-			return -ENOMEM;
-		u->nxattrs = i + 1;
-	}
-	if (!rp_arrayend(c) || !rp_structend(c))
-		return rp_fault(c, info);
-	return 0;
-}
-
 static int rp_unpack_rlimits(struct rp_cursor *c, struct rp_unpacked *u)
 {
 	const char *info = "failed to unpack profile rlimits";
@@ -660,7 +649,9 @@ static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 
 	err = rp_unpack_caps(c, u);
 	if (!err)
-		err = rp_unpack_xattrs(c, u);
+		err = rp_unpack_strings(c, "xattrs",
+					"failed to unpack profile xattrs",
+					rp_plain_entry, &u->xattrs, &u->nxattrs);
 	if (!err)
 		err = rp_unpack_rlimits(c, u);
 	if (!err)
