@@ -11,6 +11,10 @@
 #     (/usr/share/apparmor-features), /usr/share/apparmor/extra-profiles
 #   - guest/init as /init, guest/run-tests as /usr/lib/rampart/run-tests
 #   - tests/ as /tests, helpers/*.c compiled static into /usr/local/bin
+#   - the shared test profiles (shared/testdata/*.profile) as
+#     /tests/testdata/NAME.profile, each also compiled here for the 6.12
+#     feature set (NAME.bin) with what aa-policy-dump decodes from it
+#     (NAME.hashes: "raw SHA256", "abi N", "profile NAME SHA256 MODE")
 #
 # The build is skipped when the sha256 of every input (recorded in
 # OUT.inputs) is unchanged. The archive is reproducible: sorted, uid/gid 0,
@@ -43,6 +47,11 @@ mapfile -t LIBS < <(for b in "${BINS[@]}"; do ldd "$b"; done |
 	LC_ALL=C sort -u)
 
 FEATURES=${RAMPART_FEATURES:-$RAMPART_REPO/../shared/testdata/features-6.12}
+TESTDATA=${RAMPART_TESTDATA:-$RAMPART_REPO/../shared/testdata}
+POLICY_DUMP=${RAMPART_POLICY_DUMP:-$RAMPART_REPO/../shared/tools/aa-policy-dump}
+shopt -s nullglob
+TESTPROFILES=("$TESTDATA"/*.profile)
+shopt -u nullglob
 
 # --- input hash --------------------------------------------------------------
 inputs_hash() {
@@ -59,6 +68,9 @@ inputs_hash() {
 		apparmor_parser --version | head -1
 		[[ -d $FEATURES ]] && find "$FEATURES" -type f -print0 |
 			LC_ALL=C sort -z | xargs -0 sha256sum
+		((${#TESTPROFILES[@]})) && sha256sum "${TESTPROFILES[@]}"
+		[[ -f $POLICY_DUMP ]] && sha256sum "$POLICY_DUMP"
+		true
 	} | sha256sum | cut -d' ' -f1
 }
 mkdir -p "$(dirname "$OUT")"
@@ -138,6 +150,37 @@ if [[ -d $FEATURES ]]; then
 			-I /etc/apparmor.d -S "$p" > "${p%.profile}.bin" ||
 			die "compiling $p failed"
 	done
+fi
+# The shared test profiles, as source for the guest's apparmor_parser, and
+# compiled here like shared/testdata/regen.sh does, with the profile and
+# raw-data hashes of the independent decoder for the tree tests.
+if ((${#TESTPROFILES[@]})); then
+	mkdir -p tests/testdata
+	cp "${TESTPROFILES[@]}" tests/testdata/
+	if [[ -d $FEATURES ]]; then
+		for p in tests/testdata/*.profile; do
+			apparmor_parser --config-file /dev/null -Q -M "$FEATURES" \
+				-S "$p" > "${p%.profile}.bin" || die "compiling $p failed"
+			[[ -x $POLICY_DUMP ]] || continue
+			"$POLICY_DUMP" "${p%.profile}.bin" | awk '
+				function flush() {
+					if (name != "")
+						print "profile " (ns != "" ? ":" ns ":" : "") name " " hash " " mode
+					name = ""; ns = ""; hash = ""; mode = ""
+				}
+				/^== .* raw sha256 / { print "raw " $NF }
+				/^record / { flush() }
+				$1 == "version" && !abi && match($0, / abi=[0-9]+/) {
+					abi = substr($0, RSTART + 5, RLENGTH - 5); print "abi " abi
+				}
+				$1 == "namespace" { ns = $2; gsub(/\047/, "", ns) }
+				$1 == "profile" { name = $2; gsub(/\047/, "", name) }
+				$1 == "sha256" && $3 == "(kernel" { hash = $2 }
+				$1 == "flags" && /mode=/ { mode = $0; sub(/.*mode=[0-9]*\(/, "", mode); sub(/\).*/, "", mode) }
+				END { flush() }' > "${p%.profile}.hashes" ||
+				die "aa-policy-dump failed on ${p%.profile}.bin"
+		done
+	fi
 fi
 for c in "$VM"/helpers/*.c; do
 	gcc -static -s -O2 -Wall -o "usr/local/bin/$(basename "$c" .c)" "$c" ||

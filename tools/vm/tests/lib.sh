@@ -15,6 +15,7 @@
 #   fsop write [-n] PATH DATA|-     one write() of DATA (- = stdin)
 #   fsop open PATH r|w|rw           open only
 #   runas UID[:GID] CMD...          run CMD as that user, no capabilities
+#   mutate IN OUT SEED              a mutated copy of a policy buffer
 # fsop reports a failing syscall as "fsop: <op> PATH: EXXX (strerror)".
 
 SFS=/sys/kernel/security/apparmor
@@ -162,4 +163,86 @@ errno_text() {
 # as_nobody CMD... -- run CMD as uid/gid 65534 without capabilities.
 as_nobody() {
 	runas 65534:65534 "$@"
+}
+
+# read_rev PATH -- the value of a revision file (one non-blocking read of a
+# fresh open: a revision of 0 fails with EAGAIN and reads as 0).
+read_rev() {
+	fsop read -n "$1" 2>/dev/null || echo 0
+}
+
+# policy_reset -- remove every namespace below the caller's namespace and
+# every profile of it, so the next test starts from an empty policy.
+policy_reset() {
+	for _n in $( { ls "$SFS/policy/namespaces" 2>/dev/null
+		sed -n 's/^:\([^:/]*\)[:/].*/\1/p' "$SFS/profiles"; } | sort -u); do
+		printf ':%s:' "$_n" | fsop write "$SFS/.remove" - 2>/dev/null
+	done
+	sed -n 's/ ([a-z]*)$//p' "$SFS/profiles" | grep -v '//' |
+		while read -r _p; do
+			printf '%s' "$_p" | fsop write "$SFS/.remove" - 2>/dev/null
+		done
+	true
+}
+
+# expect_ns_layout DIR MSG... -- DIR is a namespace directory of the policy
+# tree: exactly profiles/, raw_data/, namespaces/ (0755), revision (0444) and
+# .load, .replace, .remove (0640), all owned by root (KI 4.9).
+expect_ns_layout() {
+	_d=$1
+	shift
+	expect_eq "$(ls -a "$_d" | tr '\n' ' ')" \
+		". .. .load .remove .replace namespaces profiles raw_data revision " \
+		"$*: entries"
+	expect_eq "$(cd "$_d" && stat -c '%n %a %u:%g %F' .load .remove .replace \
+		namespaces profiles raw_data revision | tr '\n' ',')" \
+		".load 640 0:0 regular empty file,.remove 640 0:0 regular empty file,.replace 640 0:0 regular empty file,namespaces 755 0:0 directory,profiles 755 0:0 directory,raw_data 755 0:0 directory,revision 444 0:0 regular empty file," \
+		"$*: modes"
+}
+
+# mangle NAME -- the stem of the policy-tree directory name of a profile
+# with base name NAME: leading '/' and '.' dropped, '/' -> '.', whitespace
+# -> '_', only [A-Za-z0-9._-] kept (KI 4.9).
+mangle() {
+	printf '%s' "$1" | sed 's|^[/.]*||; s|/|.|g; s/[[:space:]]/_/g; s/[^A-Za-z0-9._-]//g'
+}
+
+# prof_dir NSDIR HNAME -- print the directory of profile HNAME (a//b) in
+# the namespace directory NSDIR of the policy tree, found through the name
+# files; fails if there is none.
+prof_dir() {
+	_dir=$1 _rest=$2
+	while :; do
+		_base=${_rest%%//*}
+		_found=
+		for _c in "$_dir"/profiles/*; do
+			if [ "$(cat "$_c/name" 2>/dev/null)" = "$_base" ]; then
+				_found=$_c
+				break
+			fi
+		done
+		[ -n "$_found" ] || return 1
+		_dir=$_found
+		[ "$_rest" = "$_base" ] && break
+		_rest=${_rest#*//}
+	done
+	echo "$_dir"
+}
+
+# wait_gone PATH -- wait up to 5 s for PATH to disappear (raw_data
+# directories go asynchronously); fails if it is still there.
+wait_gone() {
+	_i=0
+	while [ -e "$1" ] && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ ! -e "$1" ]
+}
+
+# abi_of FILE -- the ABI (version word & 0x3ff) of the first record of the
+# policy buffer FILE (version word at offset 12).
+abi_of() {
+	set -- $(od -An -tu1 -j12 -N2 "$1")
+	echo $(($1 + ($2 & 3) * 256))
 }
