@@ -20,7 +20,10 @@
 #include <linux/wait.h>
 #include "common.h"
 
+struct dentry;
+struct rp_pdir;
 struct rp_profile;
+struct rp_rawdata;
 
 /* rp_label.flags */
 #define RP_LABEL_PROFILE	0x1	/* embedded in a profile: size is 1 */
@@ -66,6 +69,9 @@ struct rp_unpacked;
  * @children: child profiles and hats, most recent first (RCU list)
  * @rules: what the profile allows, as unpacked (owned; NULL for the
  *         namespace's unconfined)
+ * @pdir: its directory in the policy tree (a reference), shared with the
+ *        versions it replaced; NULL if it has none
+ * @rawdata: the buffer it was loaded from (one of its users), or NULL
  */
 struct rp_profile {
 	struct rp_label label;
@@ -79,6 +85,8 @@ struct rp_profile {
 	struct rp_profile *parent;
 	struct list_head children;
 	struct rp_unpacked *rules;
+	struct rp_pdir *pdir;
+	struct rp_rawdata *rawdata;
 };
 
 /**
@@ -96,6 +104,13 @@ struct rp_profile {
  * @sibling: entry in the parent's @children
  * @unconfined: the built-in unconfined profile (owned by the namespace; it
  *              holds no reference back, so the pair is no cycle)
+ * @dead: removed; loads into it fail
+ * @rawdata: buffers loaded into it that profiles still use
+ * @dir: its directory in the policy tree, NULL if none (under ->lock)
+ * @dir_profiles: the "profiles" directory in @dir
+ * @dir_rawdata: the "raw_data" directory in @dir
+ * @dir_namespaces: the "namespaces" directory in @dir
+ * @dir_seq: the number the next profile directory's name ends in
  * @rcu: deferred free for readers walking @children under RCU
  */
 struct rp_ns {
@@ -112,6 +127,13 @@ struct rp_ns {
 	struct list_head children;
 	struct list_head sibling;
 	struct rp_profile *unconfined;
+	bool dead;
+	struct list_head rawdata;
+	struct dentry *dir;
+	struct dentry *dir_profiles;
+	struct dentry *dir_rawdata;
+	struct dentry *dir_namespaces;
+	unsigned long dir_seq;
 	struct rcu_head rcu;
 };
 

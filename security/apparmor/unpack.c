@@ -476,6 +476,7 @@ void rp_unpacked_free(struct rp_unpacked *u)
 	for (i = 0; i < u->nxattrs; i++)
 		kfree(u->xattrs[i]);
 	kfree(u->xattrs);
+	kfree(u->attach);
 	kfree(u->ns_name);
 	kfree(u->name);
 	kfree(u);
@@ -617,6 +618,8 @@ static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 	int err;
 
 	u->abi = version & RP_ABI_MASK;
+	u->version = version;
+	u->rec_start = c->pos - c->start;
 	if (!rp_struct(c, "profile") || !rp_string(c, NULL, &s, &len) ||
 	    !rp_profile_name_ok(s, len))
 		return rp_fault(c, "failed to unpack profile");
@@ -625,7 +628,11 @@ static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 		return -ENOMEM;
 	strscpy(c->err->name, u->name, sizeof(c->err->name));
 	rp_string(c, "rename", &s, &len);
-	rp_string(c, "attach", &s, &len);
+	if (rp_string(c, "attach", &s, &len)) {
+		u->attach = rp_strdup(s, len);
+		if (!u->attach)
+			return -ENOMEM;
+	}
 
 	err = rp_unpack_pdb(c, &u->xmatch, RP_PDB_XMATCH, u->abi, false);
 	if (err)
@@ -678,6 +685,7 @@ static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 		return err;
 	if (!rp_structend(c))
 		return rp_fault(c, "failed to unpack end of profile");
+	u->rec_end = c->pos - c->start;
 	return 0;
 }
 

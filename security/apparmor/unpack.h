@@ -7,6 +7,7 @@
 #ifndef _RAMPART_UNPACK_H
 #define _RAMPART_UNPACK_H
 
+#include <crypto/sha2.h>
 #include <linux/list.h>
 #include <linux/types.h>
 #include "dfa.h"
@@ -42,7 +43,13 @@ struct rp_policydb {
  * @list: entry in the load's list, in stream order
  * @name: the name as written (may carry ":ns:" and "//")
  * @ns_name: the record's namespace header, or NULL
+ * @attach: the attachment as the policy spells it, or NULL
  * @abi: the record's ABI (low 10 bits of its version word)
+ * @version: the record's whole version word
+ * @rec_start: offset of the record's "profile" struct in the buffer
+ * @rec_end: offset just past the record's last struct end
+ * @hashed: @sha256 is set (hash_policy was on at load)
+ * @sha256: the record's hash (policy-format.md 7)
  * @flags: RP_UNPACKED_* bits
  * @mode: enforce, complain, ...
  * @audit_all: the profile audits every access
@@ -62,7 +69,13 @@ struct rp_unpacked {
 	struct list_head list;
 	char *name;
 	char *ns_name;
+	char *attach;
 	u32 abi;
+	u32 version;
+	size_t rec_start;
+	size_t rec_end;
+	bool hashed;
+	u8 sha256[SHA256_DIGEST_SIZE];
 	u32 flags;
 	u32 mode;
 	bool audit_all;

@@ -37,6 +37,13 @@ for f in "$@"; do
 	first=$(sed 's/ ([a-z]*)$//' "$T/lines" | head -n 1)
 	cat "$T/empty" "$T/lines" | sort > "$T/want"
 
+	# A namespace's own revision is read from the policy tree; where the
+	# kernel has none (Rampart before issue 4's tree lands), only the
+	# root namespace's revisions are checked.
+	check_rev=1
+	case $first in
+	:*) [ -d "$SFS/policy" ] || { check_rev=; note "$b: no policy tree, namespace revision not checked"; } ;;
+	esac
 	r0=$(rev_of "$first")
 	run apparmor_parser -a "$f"
 	[ "$rc" -eq 0 ] || { fail "$b: apparmor_parser -a exited $rc: $out"; continue; }
@@ -44,13 +51,14 @@ for f in "$@"; do
 	cmp -s "$T/got" "$T/want" ||
 		fail "$b: profiles after -a: '$(cat "$T/got")', expected '$(cat "$T/want")'"
 	r1=$(rev_of "$first")
-	[ "$r1" -gt "$r0" ] || fail "$b: revision after -a: $r1, was $r0"
+	[ -z "$check_rev" ] || [ "$r1" -gt "$r0" ] || fail "$b: revision after -a: $r1, was $r0"
 
 	run apparmor_parser -a "$f"
 	[ "$rc" -ne 0 ] || fail "$b: a second apparmor_parser -a succeeded"
 	expect_match "$out" 'already exists' "$b: second -a"
 	sort "$SFS/profiles" > "$T/got"
 	cmp -s "$T/got" "$T/want" || fail "$b: profiles changed by a failed -a"
+	[ -z "$check_rev" ] ||
 	expect_eq "$(rev_of "$first")" "$r1" "$b: revision after a failed -a"
 
 	run apparmor_parser -r "$f"
@@ -58,20 +66,20 @@ for f in "$@"; do
 	sort "$SFS/profiles" > "$T/got"
 	cmp -s "$T/got" "$T/want" || fail "$b: profiles after -r: '$(cat "$T/got")'"
 	r2=$(rev_of "$first")
-	[ "$r2" -gt "$r1" ] || fail "$b: revision after -r: $r2, was $r1"
+	[ -z "$check_rev" ] || [ "$r2" -gt "$r1" ] || fail "$b: revision after -r: $r2, was $r1"
 
 	run apparmor_parser -R "$f"
 	[ "$rc" -eq 0 ] || fail "$b: apparmor_parser -R exited $rc: $out"
 	cat "$SFS/profiles" > "$T/got"
 	cmp -s "$T/got" "$T/empty" || fail "$b: profiles after -R: '$(cat "$T/got")'"
 	r3=$(rev_of "$first")
-	[ "$r3" -gt "$r2" ] || fail "$b: revision after -R: $r3, was $r2"
+	[ -z "$check_rev" ] || [ "$r3" -gt "$r2" ] || fail "$b: revision after -R: $r3, was $r2"
 	case $first in
 	:*)
 		# a namespace is not reaped when its last profile goes
 		ns=${first#:}
 		ns=${ns%%:*}
-		[ -d "$SFS/policy/namespaces/$ns" ] ||
+		[ ! -d "$SFS/policy" ] || [ -d "$SFS/policy/namespaces/$ns" ] ||
 			fail "$b: namespace $ns went away with its profiles"
 		printf ':%s:' "$ns" | fsop write "$SFS/.remove" -
 		expect_eq "$?" 0 "$b: removing namespace $ns"

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Rampart: writing audit records. Every record is type 1400 (AUDIT_AVC);
+ * the AppArmor event type travels in the leading apparmor="..." field,
+ * which the audit_header parameter can turn off. Fields follow the fixed
+ * order of mediation.md 13.2.
+ */
+#include <linux/audit.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include "audit.h"
+#include "cred.h"
+#include "params.h"
+#include "policy.h"
+
+/* namespace=, profile= or label=: who did it, as seen from the root. */
+static void rp_audit_subject(struct audit_buffer *ab,
+			     const struct rp_label *label)
+{
+	const struct rp_profile *p = label->vec[0];
+	char *text;
+
+	if (label->size == 1) {
+		if (p->ns->parent) {
+			audit_log_format(ab, " namespace=");
+			audit_log_untrustedstring(ab, p->ns->hname);
+		}
+		audit_log_format(ab, " profile=");
+		audit_log_untrustedstring(ab, p->hname);
+		return;
+	}
+	text = rp_label_render_alloc(label, rp_root_ns, RP_RENDER_SUBNS, "",
+				     GFP_KERNEL);
+	if (text) {
+		audit_log_format(ab, " label=");
+		audit_log_untrustedstring(ab, text);
+		kfree(text);
+	}
+}
+
+/**
+ * rp_audit_status() - log a STATUS record of a policy change
+ * @op: "profile_load", "profile_replace" or "profile_remove"
+ * @info: why it failed or what happened, or NULL
+ * @error: the errno returned (0 on success); shown only with @info
+ * @name: the profile concerned, or NULL
+ * @ns_name: the namespace the request named, or NULL
+ */
+void rp_audit_status(const char *op, const char *info, int error,
+		     const char *name, const char *ns_name)
+{
+	struct audit_buffer *ab;
+	char comm[TASK_COMM_LEN];
+
+	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_AVC);
+	if (!ab)
+		return;
+	if (READ_ONCE(rp_audit_header))
+		audit_log_format(ab, "apparmor=\"STATUS\" ");
+	audit_log_format(ab, "operation=\"%s\"", op);
+	if (info) {
+		audit_log_format(ab, " info=\"%s\"", info);
+		if (error)
+			audit_log_format(ab, " error=%d", error);
+	}
+	rp_audit_subject(ab, rp_current_label());
+	if (name) {
+		audit_log_format(ab, " name=");
+		audit_log_untrustedstring(ab, name);
+	}
+	audit_log_format(ab, " pid=%d comm=", task_tgid_nr(current));
+	audit_log_untrustedstring(ab, get_task_comm(comm, current));
+	if (ns_name) {
+		audit_log_format(ab, " ns=");
+		audit_log_untrustedstring(ab, ns_name);
+	}
+	audit_log_end(ab);
+}
