@@ -7,7 +7,6 @@
 #ifndef _RAMPART_UNPACK_H
 #define _RAMPART_UNPACK_H
 
-#include <crypto/sha2.h>
 #include <linux/list.h>
 #include <linux/types.h>
 #include "dfa.h"
@@ -32,6 +31,9 @@ struct rp_policydb {
 	char **xtable;
 	u32 nxtable;
 };
+
+/* Bytes of a SHA-256 digest (SHA256_DIGEST_SIZE, without crypto headers). */
+#define RP_SHA256_SIZE		32
 
 /* rp_unpacked.flags */
 #define RP_UNPACKED_HAT		0x1
@@ -75,7 +77,7 @@ struct rp_unpacked {
 	size_t rec_start;
 	size_t rec_end;
 	bool hashed;
-	u8 sha256[SHA256_DIGEST_SIZE];
+	u8 sha256[RP_SHA256_SIZE];
 	u32 flags;
 	u32 mode;
 	bool audit_all;
