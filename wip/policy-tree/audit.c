@@ -13,6 +13,14 @@
 #include "params.h"
 #include "policy.h"
 
+/* " key=value", the value quoted or hex as audit's untrusted strings are */
+static void rp_audit_str(struct audit_buffer *ab, const char *key,
+			 const char *value)
+{
+	audit_log_format(ab, " %s=", key);
+	audit_log_untrustedstring(ab, value);
+}
+
 /* namespace=, profile= or label=: who did it, as seen from the root. */
 static void rp_audit_subject(struct audit_buffer *ab,
 			     const struct rp_label *label)
@@ -21,21 +29,16 @@ static void rp_audit_subject(struct audit_buffer *ab,
 	char *text;
 
 	if (label->size == 1) {
-		if (p->ns->parent) {
-			audit_log_format(ab, " namespace=");
-			audit_log_untrustedstring(ab, p->ns->hname);
-		}
-		audit_log_format(ab, " profile=");
-		audit_log_untrustedstring(ab, p->hname);
+		if (p->ns->parent)
+			rp_audit_str(ab, "namespace", p->ns->hname);
+		rp_audit_str(ab, "profile", p->hname);
 		return;
 	}
 	text = rp_label_render_alloc(label, rp_root_ns, RP_RENDER_SUBNS, "",
 				     GFP_KERNEL);
-	if (text) {
-		audit_log_format(ab, " label=");
-		audit_log_untrustedstring(ab, text);
-		kfree(text);
-	}
+	if (text)
+		rp_audit_str(ab, "label", text);
+	kfree(text);
 }
 
 /**
@@ -64,15 +67,11 @@ void rp_audit_status(const char *op, const char *info, int error,
 			audit_log_format(ab, " error=%d", error);
 	}
 	rp_audit_subject(ab, rp_current_label());
-	if (name) {
-		audit_log_format(ab, " name=");
-		audit_log_untrustedstring(ab, name);
-	}
-	audit_log_format(ab, " pid=%d comm=", task_tgid_nr(current));
-	audit_log_untrustedstring(ab, get_task_comm(comm, current));
-	if (ns_name) {
-		audit_log_format(ab, " ns=");
-		audit_log_untrustedstring(ab, ns_name);
-	}
+	if (name)
+		rp_audit_str(ab, "name", name);
+	audit_log_format(ab, " pid=%d", task_tgid_nr(current));
+	rp_audit_str(ab, "comm", get_task_comm(comm, current));
+	if (ns_name)
+		rp_audit_str(ab, "ns", ns_name);
 	audit_log_end(ab);
 }

@@ -66,6 +66,27 @@ static const struct super_operations rp_fs_super_ops = {
 	.evict_inode = rp_fs_evict_inode,
 };
 
+/* A fresh inode of the tree; @ino 0 takes the next free number. */
+static struct inode *rp_fs_inode(struct super_block *sb, umode_t mode,
+				 unsigned long ino,
+				 const struct inode_operations *iops,
+				 const struct file_operations *ops)
+{
+	struct inode *inode = new_inode(sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_ino = ino ?: get_next_ino();
+	inode->i_mode = mode;
+	simple_inode_init_ts(inode);
+	inode->i_op = iops;
+	if (S_ISDIR(mode))
+		ops = &simple_dir_operations;
+	if (ops)
+		inode->i_fop = ops;
+	return inode;
+}
+
 /*
  * Make @name in the directory @parent. The new dentry keeps the reference
  * the lookup gave it (its pin). @data becomes i_private; the caller took
@@ -74,7 +95,7 @@ static const struct super_operations rp_fs_super_ops = {
 static struct dentry *rp_fs_create(struct dentry *parent, const char *name,
 				   umode_t mode, void *data,
 				   const struct inode_operations *iops,
-				   const struct file_operations *fops)
+				   const struct file_operations *ops)
 {
 	struct inode *dir = d_inode(parent), *inode;
 	struct dentry *d;
@@ -88,23 +109,16 @@ static struct dentry *rp_fs_create(struct dentry *parent, const char *name,
 		d = ERR_PTR(-EEXIST);
 		goto out;
 	}
-	inode = new_inode(dir->i_sb);
+	inode = rp_fs_inode(dir->i_sb, mode, 0, iops, ops);
 	if (!inode) {
 		dput(d);
 		d = ERR_PTR(-ENOMEM);
 		goto out;
 	}
-	inode->i_ino = get_next_ino();
-	inode->i_mode = mode;
-	simple_inode_init_ts(inode);
 	inode->i_private = data;
-	inode->i_op = iops;
 	if (S_ISDIR(mode)) {
-		inode->i_fop = &simple_dir_operations;
 		inc_nlink(inode);
 		inc_nlink(dir);
-	} else if (fops) {
-		inode->i_fop = fops;
 	}
 	d_instantiate(d, inode);
 	inode_set_mtime_to_ts(dir, inode_set_ctime_current(dir));
@@ -122,13 +136,15 @@ static void rp_fs_remove(struct dentry **d)
 
 static void rp_fs_touch(struct dentry *d)
 {
+	struct timespec64 now;
 	struct inode *inode;
 
 	if (IS_ERR_OR_NULL(d))
 		return;
 	inode = d_inode(d);
 	inode_lock(inode);
-	inode_set_mtime_to_ts(inode, inode_set_ctime_current(inode));
+	now = inode_set_ctime_current(inode);
+	inode_set_mtime_to_ts(inode, now);
 	inode_unlock(inode);
 }
 
@@ -136,12 +152,12 @@ static void rp_fs_touch(struct dentry *d)
 
 static struct dentry *rp_fs_ns_file(struct dentry *dir, const char *name,
 				    umode_t mode, struct rp_ns *ns,
-				    const struct file_operations *fops)
+				    const struct file_operations *ops)
 {
 	struct dentry *d;
 
 	d = rp_fs_create(dir, name, S_IFREG | mode, rp_ns_get(ns),
-			 &rp_fs_ns_file_iops, fops);
+			 &rp_fs_ns_file_iops, ops);
 	if (IS_ERR(d))
 		rp_ns_put(ns);
 	return d;
@@ -236,41 +252,41 @@ static struct rp_ns *rp_fs_dir_ns(struct inode *dir)
 	return dir->i_private;
 }
 
-static int rp_fs_ns_mkdir_op(struct mnt_idmap *idmap, struct inode *dir,
-			     struct dentry *dentry, umode_t mode)
+static int rp_fs_ns_mkdir_op(struct mnt_idmap *idmap, struct inode *nsdir,
+			     struct dentry *newd, umode_t mode)
 {
-	struct rp_ns *parent = rp_fs_dir_ns(dir), *ns;
+	struct rp_ns *parent = rp_fs_dir_ns(nsdir), *ns;
 
 	if (!rp_policy_admin_capable(NULL))
 		return -EACCES;
 	/* namespace locks come before inode locks: let go of the parent */
-	inode_unlock(dir);
-	ns = rp_ns_create(parent, dentry->d_name.name);
-	inode_lock_nested(dir, I_MUTEX_PARENT);
+	inode_unlock(nsdir);
+	ns = rp_ns_create(parent, newd->d_name.name);
+	inode_lock_nested(nsdir, I_MUTEX_PARENT);
 	if (IS_ERR(ns))
 		return PTR_ERR(ns);
 	rp_ns_put(ns);
 	return 0;
 }
 
-static int rp_fs_ns_rmdir_op(struct inode *dir, struct dentry *dentry)
+static int rp_fs_ns_rmdir_op(struct inode *nsdir, struct dentry *victim)
 {
-	struct rp_ns *parent = rp_fs_dir_ns(dir), *ns;
+	struct rp_ns *parent = rp_fs_dir_ns(nsdir), *ns;
 	int err = 0;
 
 	if (!rp_policy_admin_capable(NULL))
 		return -EACCES;
-	inode_unlock(d_inode(dentry));
-	inode_unlock(dir);
-	ns = rp_ns_child(parent, dentry->d_name.name);
+	inode_unlock(d_inode(victim));
+	inode_unlock(nsdir);
+	ns = rp_ns_child(parent, victim->d_name.name);
 	if (ns) {
 		rp_policy_remove_ns(ns);
 		rp_ns_put(ns);
 	} else {
 		err = -ENOENT;
 	}
-	inode_lock_nested(dir, I_MUTEX_PARENT);
-	inode_lock(d_inode(dentry));
+	inode_lock_nested(nsdir, I_MUTEX_PARENT);
+	inode_lock(d_inode(victim));
 	return err;
 }
 
@@ -669,7 +685,7 @@ static int rp_fs_rawdata_release(struct inode *inode, struct file *file)
 static const struct file_operations rp_fs_rawdata_fops = {
 	.open = rp_fs_rawdata_open,
 	.read = rp_fs_rawdata_read,
-	.llseek = generic_file_llseek,
+	.llseek = default_llseek,
 	.release = rp_fs_rawdata_release,
 };
 
@@ -743,14 +759,10 @@ static int rp_fs_fill_super(struct super_block *sb, struct fs_context *fc)
 	sb->s_d_op = &simple_dentry_operations;
 	sb->s_time_gran = 1;
 
-	inode = new_inode(sb);
+	inode = rp_fs_inode(sb, S_IFDIR | 0755, 1,
+			    &simple_dir_inode_operations, NULL);
 	if (!inode)
 		return -ENOMEM;
-	inode->i_ino = 1;
-	inode->i_mode = S_IFDIR | 0755;
-	simple_inode_init_ts(inode);
-	inode->i_op = &simple_dir_inode_operations;
-	inode->i_fop = &simple_dir_operations;
 	set_nlink(inode, 2);
 	sb->s_root = d_make_root(inode);
 	return sb->s_root ? 0 : -ENOMEM;
