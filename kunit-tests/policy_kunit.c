@@ -45,7 +45,7 @@ static int rp_test_load(struct kunit *test, struct rp_ns *ns,
 	int ret;
 
 	rp_test_records(test, &list, names, n);
-	ret = rp_policy_load(ns, &list, replace, &err);
+	ret = rp_policy_load(ns, &list, replace, NULL, &err);
 	if (ret) {
 		rp_unpacked_free_all(&list);
 		strscpy(rp_test_refused, err.name, sizeof(rp_test_refused));

@@ -19,9 +19,13 @@
 #include <linux/capability.h>
 #include <linux/string.h>
 #include "admin.h"
+#include "audit.h"
 #include "cred.h"
 #include "features.h"
+#include "fs.h"
 #include "params.h"
+#include "policyfs.h"
+#include "rawdata.h"
 #include "unpack.h"
 
 static struct dentry *rp_fs_dir;
@@ -263,7 +267,7 @@ static __poll_t rp_revision_poll(struct file *file, poll_table *pt)
 	       EPOLLIN | EPOLLRDNORM : 0;
 }
 
-static const struct file_operations rp_revision_fops = {
+const struct file_operations rp_revision_fops = {
 	.open = rp_revision_open,
 	.read = rp_revision_read,
 	.poll = rp_revision_poll,
@@ -318,11 +322,15 @@ static int rp_policy_may_write(struct file *file, struct rp_ns *ns,
 	return -EACCES;
 }
 
-/* What every policy write checks first; the target is the writer's ns. */
+/*
+ * What every policy write checks first. The target is the namespace of the
+ * policy-tree directory the file is in, or for the securityfs copies the
+ * writer's own.
+ */
 static int rp_policy_write_begin(struct file *file, loff_t *pos,
 				 struct rp_ns **ns, const char *op)
 {
-	*ns = rp_label_ns(rp_current_label());
+	*ns = file_inode(file)->i_private ?: rp_label_ns(rp_current_label());
 	if (*pos)
 		return -ESPIPE;
 	return rp_policy_may_write(file, *ns, op);
@@ -332,8 +340,10 @@ static ssize_t rp_load_write(struct file *file, const char __user *ubuf,
 			     size_t size, loff_t *pos, bool replace)
 {
 	const char *op = replace ? "profile_replace" : "profile_load";
+	struct rp_rawdata *rd = NULL;
 	struct rp_unpack_error uerr;
 	struct rp_policy_error perr;
+	struct rp_unpacked *u;
 	struct rp_ns *ns;
 	LIST_HEAD(list);
 	void *buf;
@@ -357,14 +367,32 @@ static ssize_t rp_load_write(struct file *file, const char __user *ubuf,
 			pr_info("%s: dfa: %s at dfa offset %zu (entry %ld)\n",
 				op, uerr.dfa.what, uerr.dfa.offset,
 				uerr.dfa.index);
+		rp_audit_status(op, uerr.info ?: "out of memory", ret,
+				uerr.name[0] ? uerr.name : NULL, NULL);
 		goto out;
 	}
-	ret = rp_policy_load(ns, &list, replace, &perr);
+	list_for_each_entry(u, &list, list)
+		if (READ_ONCE(rp_hash_policy))
+			rp_hash_record(buf, u);
+	if (READ_ONCE(rp_export_binary) && !list_empty(&list)) {
+		u = list_first_entry(&list, struct rp_unpacked, list);
+		rd = rp_rawdata_new(buf, size, u->abi,
+				    READ_ONCE(rp_rawdata_compression_level),
+				    READ_ONCE(rp_hash_policy));
+		if (!rd) {
+			rp_unpacked_free_all(&list);
+			ret = -ENOMEM;
+			goto out;
+		}
+	}
+	ret = rp_policy_load(ns, &list, replace, rd, &perr);
 	if (ret) {
 		rp_unpacked_free_all(&list);
 		pr_info("%s: profile \"%s\": %s (error %d)\n", op,
 			perr.name[0] ? perr.name : "?",
 			perr.info ?: "out of memory", ret);
+		rp_audit_status(op, perr.info ?: "out of memory", ret,
+				perr.name[0] ? perr.name : NULL, NULL);
 	}
 out:
 	rp_ns_put(ns);
@@ -404,25 +432,28 @@ static ssize_t rp_dot_remove_write(struct file *file, const char __user *ubuf,
 		return PTR_ERR(name);
 	rp_ns_get(ns);
 	ret = rp_policy_remove(ns, name, &perr);
-	if (ret)
+	if (ret) {
 		pr_info("profile_remove: \"%s\": %s (error %d)\n", name,
 			perr.info ?: "out of memory", ret);
+		rp_audit_status("profile_remove", perr.info ?: "out of memory",
+				ret, name, NULL);
+	}
 	rp_ns_put(ns);
 	kfree(name);
 	return ret ?: size;
 }
 
-static const struct file_operations rp_dot_load_fops = {
+const struct file_operations rp_dot_load_fops = {
 	.write = rp_dot_load_write,
 	.llseek = default_llseek,
 };
 
-static const struct file_operations rp_dot_replace_fops = {
+const struct file_operations rp_dot_replace_fops = {
 	.write = rp_dot_replace_write,
 	.llseek = default_llseek,
 };
 
-static const struct file_operations rp_dot_remove_fops = {
+const struct file_operations rp_dot_remove_fops = {
 	.write = rp_dot_remove_write,
 	.llseek = default_llseek,
 };
@@ -494,6 +525,8 @@ static int __init rp_fs_init(void)
 	if (!err)
 		err = rp_fs_add(rp_fs_after_features,
 				ARRAY_SIZE(rp_fs_after_features));
+	if (!err)
+		err = rp_policyfs_init(rp_fs_dir);
 	if (err)
 		goto fail;
 	pr_info("AppArmor Filesystem Enabled\n");

@@ -11,6 +11,8 @@
 #include <linux/sort.h>
 #include <linux/string.h>
 #include "policy.h"
+#include "policyfs.h"
+#include "rawdata.h"
 #include "unpack.h"
 
 /**
@@ -59,6 +61,8 @@ static void rp_profile_free(struct rp_profile *p)
 		rp_ns_put(p->ns);
 	if (p->parent)
 		rp_label_put(&p->parent->label);
+	rp_rawdata_unuse(p->rawdata);
+	rp_pdir_put(p->pdir);
 	rp_unpacked_free(p->rules);
 	kfree(p->hname);
 	kfree_rcu(p, label.rcu);

@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "policy.h"
+#include "policyfs.h"
 
 struct rp_ns *rp_root_ns __ro_after_init;
 
@@ -29,6 +30,7 @@ static struct rp_ns *rp_ns_alloc(struct rp_ns *parent, const char *name)
 	INIT_LIST_HEAD(&ns->profiles);
 	INIT_LIST_HEAD(&ns->children);
 	INIT_LIST_HEAD(&ns->sibling);
+	INIT_LIST_HEAD(&ns->rawdata);
 	ns->name = kstrdup(name, GFP_KERNEL);
 	if (parent) {
 		ns->level = parent->level + 1;
@@ -104,6 +106,7 @@ static struct rp_ns *rp_ns_find_child(struct rp_ns *parent, const char *name)
 struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name)
 {
 	struct rp_ns *ns;
+	int err;
 
 	if (!*name || strstr(name, "//"))
 		return ERR_PTR(-EINVAL);
@@ -117,10 +120,12 @@ struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name)
 		return ns;
 
 	mutex_lock(&parent->lock);
-	if (rp_ns_find_child(parent, name)) {
+	err = parent->dead ? -ENOENT :
+	      rp_ns_find_child(parent, name) ? -EEXIST : rp_fs_ns_mkdir(ns);
+	if (err) {
 		mutex_unlock(&parent->lock);
 		rp_ns_put(ns);
-		return ERR_PTR(-EEXIST);
+		return ERR_PTR(err);
 	}
 	/* The parent's list holds a reference of its own. */
 	list_add_rcu(&rp_ns_get(ns)->sibling, &parent->children);
@@ -129,11 +134,29 @@ struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name)
 }
 
 /**
- * rp_ns_remove() - unlink a child namespace from its parent
- * @ns: a namespace that is not the root
+ * rp_ns_child() - a child namespace by name
+ * @parent: where to look
+ * @name: the child's own name
  *
- * Drops the parent's reference; the namespace goes away when the last
- * other reference does.
+ * Return: the child with a reference for the caller, or NULL.
+ */
+struct rp_ns *rp_ns_child(struct rp_ns *parent, const char *name)
+{
+	struct rp_ns *child;
+
+	mutex_lock(&parent->lock);
+	child = rp_ns_get(rp_ns_find_child(parent, name));
+	mutex_unlock(&parent->lock);
+	return child;
+}
+
+/**
+ * rp_ns_remove() - unlink a child namespace from its parent
+ * @ns: a namespace that is not the root, with no profile or buffer left
+ *      that has a directory (their directories are in the namespace's)
+ *
+ * Removes its directory and drops the parent's reference; the namespace
+ * goes away when the last other reference does.
  */
 void rp_ns_remove(struct rp_ns *ns)
 {
@@ -144,6 +167,10 @@ void rp_ns_remove(struct rp_ns *ns)
 	mutex_lock(&parent->lock);
 	list_del_rcu(&ns->sibling);
 	mutex_unlock(&parent->lock);
+	mutex_lock(&ns->lock);
+	ns->dead = true;
+	rp_fs_ns_rmdir(ns);
+	mutex_unlock(&ns->lock);
 	rp_ns_put(ns);
 }
 

@@ -15,7 +15,10 @@
 #include <linux/err.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include "audit.h"
 #include "policy.h"
+#include "policyfs.h"
+#include "rawdata.h"
 #include "unpack.h"
 
 /* A name's ":ns:" (or ":ns://") prefix: namespace and what follows. */
@@ -108,6 +111,8 @@ struct rp_load_item {
 	struct rp_profile *old;		/* the version it replaces, or NULL */
 	struct rp_profile *parent;	/* existing or earlier in the set */
 	unsigned int moved;		/* children taken over from old */
+	bool skip;			/* old came from the same buffer */
+	bool installed;			/* the tree holds new now */
 };
 
 /*
@@ -153,13 +158,22 @@ nomem:
 	return -ENOMEM;
 }
 
-static void rp_load_items_free(struct rp_load_item *items, unsigned int n)
+/*
+ * Free what a load did not install. Until the commit the records belong
+ * to the caller's list, so a failed load detaches them from the profiles.
+ */
+static void rp_load_items_free(struct rp_load_item *items, unsigned int n,
+			       bool committed)
 {
 	unsigned int i;
 
-	for (i = 0; i < n; i++)
-		if (items[i].new)
-			rp_label_put(&items[i].new->label);
+	for (i = 0; i < n; i++) {
+		if (!items[i].new || items[i].installed)
+			continue;
+		if (!committed)
+			items[i].new->rules = NULL;
+		rp_label_put(&items[i].new->label);
+	}
 	kfree(items);
 }
 
@@ -176,6 +190,174 @@ static void rp_subtree_put(struct rp_profile *p)
 	rp_label_put(&p->label);
 }
 
+/*
+ * The buffer a load keeps: one already in @ns with the same bytes if there
+ * is one (the load then holds a use of that instead of @rd), else @rd,
+ * entered in @ns with its raw_data directory. Under @ns->lock.
+ */
+static int rp_load_rawdata(struct rp_ns *ns, struct rp_rawdata **rdp,
+			   bool *fresh)
+{
+	struct rp_rawdata *rd = *rdp, *have;
+	int err;
+
+	*fresh = false;
+	if (!rd)
+		return 0;
+	list_for_each_entry(have, &ns->rawdata, list) {
+		if (!rp_rawdata_same(have, rd) || !rp_rawdata_use_live(have))
+			continue;
+		rp_rawdata_unuse(rd);
+		*rdp = have;
+		return 0;
+	}
+	rd->ns = rp_ns_get(ns);
+	rd->name = ns->revision;
+	list_add(&rd->list, &ns->rawdata);
+	err = rp_fs_rawdata_mkdir(rd);
+	if (err) {
+		list_del_init(&rd->list);
+		rp_ns_put(rd->ns);
+		rd->ns = NULL;
+		return err;
+	}
+	*fresh = true;
+	return 0;
+}
+
+/* Undo rp_load_rawdata() of a buffer new to @ns; under its lock. */
+static void rp_load_rawdata_undo(struct rp_rawdata *rd)
+{
+	rp_fs_rawdata_rmdir(rd);
+	list_del_init(&rd->list);
+	rp_ns_put(rd->ns);
+	rd->ns = NULL;
+}
+
+/* The directories of the load's new profiles, all or none; under lock. */
+static int rp_load_mkdirs(struct rp_load_item *items, unsigned int n,
+			  struct rp_rawdata *rd)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < n; i++) {
+		struct rp_profile *p = items[i].new;
+
+		if (items[i].skip)
+			continue;
+		p->rawdata = rd ? rp_rawdata_use(rd) : NULL;
+		if (items[i].old)
+			continue;
+		err = rp_fs_profile_mkdir(p, items[i].parent);
+		if (err)
+			goto undo;
+	}
+	return 0;
+undo:
+	/* children before parents: a child's directory is in its parent's */
+	while (i-- > 0)
+		if (!items[i].skip && !items[i].old)
+			rp_fs_profile_rmdir(items[i].new);
+	return err;
+}
+
+/* Find the parent of @items[@i] (a "a//b" record); under the ns lock. */
+static int rp_load_parent(struct rp_ns *target, struct rp_load_item *items,
+			  unsigned int i, struct rp_policy_error *err)
+{
+	const struct rp_profile *p = items[i].new;
+	const char *sep = NULL, *s;
+	unsigned int k;
+	char *ph;
+
+	for (s = p->hname; (s = strstr(s, "//")); s += 2)
+		sep = s;
+	if (!sep)
+		return 0;
+	/* an earlier record of this load, else a loaded profile */
+	for (k = i; k-- > 0; ) {
+		const char *h = items[k].new->hname;
+
+		if (strlen(h) == sep - p->hname && !memcmp(h, p->hname, sep - p->hname)) {
+			items[i].parent = items[k].skip ? items[k].old :
+				items[k].new;
+			return 0;
+		}
+	}
+	ph = kstrndup(p->hname, sep - p->hname, GFP_KERNEL);
+	if (!ph)
+		return -ENOMEM;
+	items[i].parent = rp_profile_find(target, ph);
+	kfree(ph);
+	if (items[i].parent)
+		return 0;
+	err->info = "parent profile not found";
+	return -ENOENT;
+}
+
+/* Put the new versions in the tree; cannot fail. Under the ns lock. */
+static void rp_load_commit(struct rp_ns *target, struct rp_load_item *items,
+			   struct list_head *unpacked)
+{
+	struct rp_unpacked *u, *tmp;
+	unsigned int i = 0;
+
+	list_for_each_entry_safe(u, tmp, unpacked, list) {
+		struct rp_load_item *it = &items[i++];
+		struct rp_profile *p = it->new, *old = it->old, *c;
+
+		list_del(&u->list);
+		if (it->skip)
+			continue;
+		if (u->flags & RP_UNPACKED_HAT)
+			p->flags |= RP_PROFILE_HAT;
+		if (it->parent) {
+			rp_label_get(&it->parent->label);
+			p->parent = it->parent;
+		}
+		if (!old) {
+			list_add_rcu(&p->list, it->parent ?
+				     &it->parent->children : &target->profiles);
+			it->installed = true;
+			continue;
+		}
+		/* The new version takes the old one's place, dir and children. */
+		list_replace_rcu(&old->list, &p->list);
+		list_splice_init_rcu(&old->children, &p->children,
+				     synchronize_rcu);
+		list_for_each_entry(c, &p->children, list) {
+			if (c->parent != old)
+				continue;
+			rp_label_get(&p->label);
+			c->parent = p;
+			it->moved++;
+		}
+		rp_fs_profile_replace(old, p);
+		old->flags |= RP_PROFILE_STALE;
+		it->installed = true;
+	}
+}
+
+/* One STATUS record per record of a committed load; under the ns lock. */
+static void rp_load_audit(struct rp_load_item *items, unsigned int n,
+			  const char *ns_name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		const char *hname = items[i].new->hname;
+
+		if (items[i].skip)
+			rp_audit_status("profile_replace",
+					"same as current profile, skipping", 0,
+					hname, ns_name);
+		else
+			rp_audit_status(items[i].old ? "profile_replace" :
+					"profile_load", NULL, 0, hname, ns_name);
+	}
+}
+
 /**
  * rp_policy_load() - install unpacked profiles, all or none
  * @ns: the namespace the load targets (a ":ns:" name or header selects a
@@ -183,35 +365,43 @@ static void rp_subtree_put(struct rp_profile *p)
  * @unpacked: records from rp_unpack(); they move into the new profiles,
  *            the list is empty on success and left to the caller on error
  * @replace: replace profiles that exist (.replace) rather than fail (.load)
+ * @rd: the buffer as written, or NULL when it is not kept; the call
+ *      consumes the caller's use of it in every case
  * @err: the reason on failure
  *
+ * A profile whose loaded version came from a byte-identical buffer is left
+ * as it is; the revision changes all the same.
+ *
  * Return: 0, -EEXIST (a profile exists and @replace is false), -ENOENT (a
- * child whose parent is neither loaded nor earlier in the set), -EACCES
- * (mixed namespaces), -ENOSPC (namespace too deep) or -ENOMEM.
+ * child whose parent is neither loaded nor earlier in the set, or a
+ * namespace being removed), -EACCES (mixed namespaces), -ENOSPC
+ * (namespace too deep) or -ENOMEM.
  */
 int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
-		   struct rp_policy_error *err)
+		   struct rp_rawdata *rd, struct rp_policy_error *err)
 {
-	struct rp_load_item *items;
-	struct rp_unpacked *u, *tmp;
+	struct rp_load_item *items = NULL;
+	struct rp_unpacked *u;
 	struct rp_ns *target;
 	unsigned int n = 0, i, k;
 	char *ns_name = NULL;
-	bool made_ns = false;
+	bool made_ns = false, fresh = false;
 	int ret;
 
 	memset(err, 0, sizeof(*err));
 	list_for_each_entry(u, unpacked, list)
 		n++;
-	if (!n)
-		return 0;
+	if (!n) {
+		ret = 0;
+		goto out;
+	}
 	ret = rp_load_ns_name(unpacked, &ns_name, err);
 	if (ret)
-		return ret;
+		goto out;
 	items = kcalloc(n, sizeof(*items), GFP_KERNEL);
 	if (!items) {
-		kfree(ns_name);
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto out;
 	}
 
 	/* Allocate every profile first: nothing below may fail for memory. */
@@ -232,6 +422,7 @@ int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
 			ret = -ENOMEM;
 			goto out;
 		}
+		items[i].new->rules = u;
 		i++;
 	}
 
@@ -253,9 +444,18 @@ int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
 	}
 
 	mutex_lock(&target->lock);
+	if (target->dead) {
+		err->info = "namespace removed";
+		ret = -ENOENT;
+		goto unlock;
+	}
+	ret = rp_load_rawdata(target, &rd, &fresh);
+	if (ret) {
+		err->info = "failed to create raw_data directory";
+		goto unlock;
+	}
 	for (i = 0; i < n; i++) {
 		struct rp_profile *p = items[i].new;
-		const char *sep = NULL, *s;
 
 		strscpy(err->name, p->hname, sizeof(err->name));
 		items[i].old = rp_profile_find(target, p->hname);
@@ -264,96 +464,75 @@ int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
 			ret = -EEXIST;
 			goto unlock;
 		}
-		for (s = p->hname; (s = strstr(s, "//")); s += 2)
-			sep = s;
-		if (!sep)
-			continue;
-		/* the parent: an earlier record of this load, else loaded */
-		for (k = i; k-- > 0; )
-			if (strlen(items[k].new->hname) == sep - p->hname &&
-			    !memcmp(items[k].new->hname, p->hname, sep - p->hname))
-				break;
-		if (k < i) {
-			items[i].parent = items[k].new;
-		} else {
-			char *ph = kstrndup(p->hname, sep - p->hname, GFP_KERNEL);
-
-			items[i].parent = ph ? rp_profile_find(target, ph) : NULL;
-			kfree(ph);
-			if (!items[i].parent) {
-				err->info = "parent profile not found";
-				ret = -ENOENT;
-				goto unlock;
-			}
-		}
+		items[i].skip = rd && items[i].old &&
+				items[i].old->rawdata == rd;
+		ret = rp_load_parent(target, items, i, err);
+		if (ret)
+			goto unlock;
+	}
+	ret = rp_load_mkdirs(items, n, rd);
+	if (ret) {
+		err->info = "failed to create";
+		goto unlock;
 	}
 
 	/* Commit: nothing fails from here on. */
-	i = 0;
-	list_for_each_entry_safe(u, tmp, unpacked, list) {
-		struct rp_profile *p = items[i].new, *old = items[i].old, *c;
-		struct list_head *siblings = items[i].parent ?
-			&items[i].parent->children : &target->profiles;
-
-		list_del(&u->list);
-		p->rules = u;
-		if (u->flags & RP_UNPACKED_HAT)
-			p->flags |= RP_PROFILE_HAT;
-		if (items[i].parent) {
-			rp_label_get(&items[i].parent->label);
-			p->parent = items[i].parent;
-		}
-		if (old) {
-			/* The new version takes the old one's place and children. */
-			list_replace_rcu(&old->list, &p->list);
-			list_splice_init_rcu(&old->children, &p->children,
-					     synchronize_rcu);
-			list_for_each_entry(c, &p->children, list) {
-				if (c->parent != old)
-					continue;
-				rp_label_get(&p->label);
-				c->parent = p;
-				items[i].moved++;
-			}
-			old->flags |= RP_PROFILE_STALE;
-		} else {
-			list_add_rcu(&p->list, siblings);
-		}
-		items[i].new = NULL;	/* the tree holds it now */
-		i++;
-	}
+	rp_load_commit(target, items, unpacked);
 	rp_ns_bump_revision(target);
+	if (rd)
+		WRITE_ONCE(rd->revision, target->revision);
+	rp_load_audit(items, n, ns_name);
 	mutex_unlock(&target->lock);
 
 	/* Drop the tree's and the moved children's references to old versions. */
 	for (i = 0; i < n; i++) {
-		if (!items[i].old)
+		if (!items[i].old || items[i].skip)
 			continue;
 		for (k = 0; k < items[i].moved; k++)
 			rp_label_put(&items[i].old->label);
 		rp_label_put(&items[i].old->label);
 	}
 	rp_ns_put(target);
+	rp_load_items_free(items, n, true);
+	items = NULL;
 	ret = 0;
 	goto out;
 
 unlock:
+	if (fresh)
+		rp_load_rawdata_undo(rd);
 	mutex_unlock(&target->lock);
 	if (made_ns)
-		rp_ns_remove(target);
+		rp_policy_remove_ns(target);
 	rp_ns_put(target);
 out:
-	rp_load_items_free(items, n);
+	if (items)
+		rp_load_items_free(items, n, false);
+	rp_rawdata_unuse(rd);
 	kfree(ns_name);
 	return ret;
 }
 
-/* Remove @ns with all its profiles and namespaces below it. */
-static void rp_ns_destroy(struct rp_ns *ns)
+/**
+ * rp_policy_remove_ns() - remove a namespace with everything in and below it
+ * @ns: a namespace that is not the root
+ *
+ * Loads into it and below it fail from the moment it is marked dead.
+ */
+void rp_policy_remove_ns(struct rp_ns *ns)
 {
 	struct rp_profile *p, *tmp;
+	struct rp_rawdata *rd;
 	struct rp_ns *child;
+	bool claimed;
 
+	/* whoever marks it dead removes it; a second remover finds it done */
+	mutex_lock(&ns->lock);
+	claimed = !ns->dead;
+	ns->dead = true;
+	mutex_unlock(&ns->lock);
+	if (!claimed)
+		return;
 	for (;;) {
 		mutex_lock(&ns->lock);
 		child = list_first_entry_or_null(&ns->children, struct rp_ns,
@@ -362,15 +541,19 @@ static void rp_ns_destroy(struct rp_ns *ns)
 		mutex_unlock(&ns->lock);
 		if (!child)
 			break;
-		rp_ns_destroy(child);
+		rp_policy_remove_ns(child);
 		rp_ns_put(child);
 	}
 	mutex_lock(&ns->lock);
 	list_for_each_entry_safe(p, tmp, &ns->profiles, list) {
+		rp_fs_profile_rmdir(p);
 		p->flags |= RP_PROFILE_STALE;
 		list_del_rcu(&p->list);
 		rp_subtree_put(p);
 	}
+	/* what is left of the buffers goes when their last profile does */
+	list_for_each_entry(rd, &ns->rawdata, list)
+		rp_fs_rawdata_rmdir(rd);
 	rp_ns_bump_revision(ns);
 	mutex_unlock(&ns->lock);
 	rp_ns_remove(ns);
@@ -413,7 +596,7 @@ int rp_policy_remove(struct rp_ns *ns, const char *name,
 			err->info = "no profile specified";
 			return -ENOENT;
 		}
-		rp_ns_destroy(target);
+		rp_policy_remove_ns(target);
 		rp_ns_put(target);
 		return 0;
 	}
@@ -425,9 +608,11 @@ int rp_policy_remove(struct rp_ns *ns, const char *name,
 		err->info = "profile does not exist";
 		return -ENOENT;
 	}
+	rp_fs_profile_rmdir(p);
 	p->flags |= RP_PROFILE_STALE;
 	list_del_rcu(&p->list);
 	rp_ns_bump_revision(target);
+	rp_audit_status("profile_remove", NULL, 0, p->hname, NULL);
 	mutex_unlock(&target->lock);
 	rp_subtree_put(p);
 	rp_ns_put(target);

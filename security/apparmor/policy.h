@@ -188,6 +188,7 @@ static inline void rp_ns_put(struct rp_ns *ns)
 bool rp_ns_within(const struct rp_ns *ns, const struct rp_ns *top);
 struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name);
 void rp_ns_remove(struct rp_ns *ns);
+struct rp_ns *rp_ns_child(struct rp_ns *parent, const char *name);
 void rp_ns_bump_revision(struct rp_ns *ns);
 int __init rp_ns_init(void);
 
@@ -212,7 +213,8 @@ struct rp_policy_error {
 };
 
 int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
-		   struct rp_policy_error *err);
+		   struct rp_rawdata *rd, struct rp_policy_error *err);
+void rp_policy_remove_ns(struct rp_ns *ns);
 int rp_policy_remove(struct rp_ns *ns, const char *name,
 		     struct rp_policy_error *err);
 struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname);

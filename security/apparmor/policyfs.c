@@ -348,19 +348,29 @@ size_t rp_fs_mangle(const char *base, char *out, size_t size)
 	return n;
 }
 
-/* Show a profile file; the current version is read under RCU. */
-static int rp_fs_pdir_show(struct seq_file *m, void *v)
+/*
+ * The current version of a profile directory's profile, with a reference:
+ * the profile may be replaced and freed as soon as the RCU read ends.
+ */
+static struct rp_profile *rp_pdir_profile(struct rp_pdir *pdir)
 {
-	struct rp_pdir *pdir = m->private;
 	struct rp_profile *p;
-	char hex[2 * SHA256_DIGEST_SIZE + 1];
 
 	rcu_read_lock();
 	p = rcu_dereference(pdir->profile);
-	if (!p) {
-		rcu_read_unlock();
+	if (p && !kref_get_unless_zero(&p->label.ref))
+		p = NULL;
+	rcu_read_unlock();
+	return p;
+}
+
+static int rp_fs_pdir_show(struct seq_file *m, void *v)
+{
+	struct rp_profile *p = rp_pdir_profile(m->private);
+	char hex[2 * SHA256_DIGEST_SIZE + 1];
+
+	if (!p)
 		return -ENOENT;
-	}
 	switch ((long)m->file->f_path.dentry->d_fsdata) {
 	case RP_PDIR_NAME:
 		seq_printf(m, "%s\n", p->base);
@@ -383,7 +393,7 @@ static int rp_fs_pdir_show(struct seq_file *m, void *v)
 		}
 		break;
 	}
-	rcu_read_unlock();
+	rp_label_put(&p->label);
 	return 0;
 }
 
@@ -416,11 +426,10 @@ static const char *rp_fs_rawlink_get(struct dentry *dentry,
 
 	if (!dentry)
 		return ERR_PTR(-ECHILD);
-	rcu_read_lock();
-	p = rcu_dereference(pdir->profile);
+	p = rp_pdir_profile(pdir);
 	if (p && p->rawdata)
 		name = p->rawdata->name;
-	rcu_read_unlock();
+	rp_label_put(p ? &p->label : NULL);
 	if (name < 0)
 		return ERR_PTR(-ENOENT);
 	len = 6 * pdir->depth + 40;
