@@ -17,6 +17,18 @@ files=$(cd "$RAMPART_REPO" && git ls-files -co --exclude-standard \
 out=$(cd "$RAMPART_REPO" && "$RAMPART_TREE/scripts/checkpatch.pl" --strict \
 	--no-tree --terse --show-types --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \
 	-f $files 2>&1)
+# In a kernel git tree checkpatch accepts CamelCase names that the kernel's
+# own headers define (zstd's cParams); --no-tree cannot see them, so do it
+# here.
+kept=
+while IFS= read -r line; do
+	id=$(echo "$line" | sed -n 's/.*CAMELCASE: Avoid CamelCase: <\(.*\)>.*/\1/p')
+	if [ -n "$id" ] && grep -rqw -- "$id" "$RAMPART_TREE/include"; then
+		continue
+	fi
+	kept+="$line"$'\n'
+done <<<"$out"
+out=$kept
 if echo "$out" | grep -qE ': (ERROR|WARNING|CHECK):'; then
 	echo "$out" | grep -E ': (ERROR|WARNING|CHECK):'
 	echo "FAIL checkpatch --strict"
