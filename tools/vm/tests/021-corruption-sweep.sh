@@ -14,8 +14,7 @@ FULL_EVERY=10 # 1: after every refusal (about twice as long under TCG)
 cp /tests/data/sweep.bin "$T/orig.bin"
 on_exit policy_reset
 have_tree=1
-[ -d "$SFS/policy/profiles" ] ||
-	{ note "no policy tree at $SFS/policy: only profiles and revision are compared"; have_tree=; }
+[ -d "$SFS/policy/profiles" ] || fail "no policy tree at $SFS/policy"
 
 # tree OUT -- snapshot of the root namespace's policy tree. The namespace
 # revision files are read once, non-blocking (a plain read would block);

@@ -37,13 +37,8 @@ for f in "$@"; do
 	first=$(sed 's/ ([a-z]*)$//' "$T/lines" | head -n 1)
 	cat "$T/empty" "$T/lines" | sort > "$T/want"
 
-	# A namespace's own revision is read from the policy tree; where the
-	# kernel has none (Rampart before issue 4's tree lands), only the
-	# root namespace's revisions are checked.
+	# A namespace's own revision is read from the policy tree.
 	check_rev=1
-	case $first in
-	:*) [ -d "$SFS/policy" ] || { check_rev=; note "$b: no policy tree, namespace revision not checked"; } ;;
-	esac
 	r0=$(rev_of "$first")
 	run apparmor_parser -a "$f"
 	[ "$rc" -eq 0 ] || { fail "$b: apparmor_parser -a exited $rc: $out"; continue; }
@@ -79,7 +74,7 @@ for f in "$@"; do
 		# a namespace is not reaped when its last profile goes
 		ns=${first#:}
 		ns=${ns%%:*}
-		[ ! -d "$SFS/policy" ] || [ -d "$SFS/policy/namespaces/$ns" ] ||
+		[ -d "$SFS/policy/namespaces/$ns" ] ||
 			fail "$b: namespace $ns went away with its profiles"
 		printf ':%s:' "$ns" | fsop write "$SFS/.remove" -
 		expect_eq "$?" 0 "$b: removing namespace $ns"
