@@ -72,6 +72,7 @@ static void rp_test_rawdata_put(void *data)
 {
 	struct rp_rawdata *rd = data;
 
+	flush_work(&rd->pack_work);
 	flush_work(&rd->release_work);
 	rp_rawdata_put(rd);
 }

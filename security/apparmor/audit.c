@@ -55,7 +55,12 @@ void rp_audit_status(const char *op, const char *info, int error,
 	struct audit_buffer *ab;
 	char comm[TASK_COMM_LEN];
 
-	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_AVC);
+	/*
+	 * No sleeping allocation: with GFP_KERNEL a full audit backlog would
+	 * hold the writer until kauditd drains it, as stock's records never do.
+	 */
+	ab = audit_log_start(audit_context(), GFP_ATOMIC | __GFP_NOWARN,
+			     AUDIT_AVC);
 	if (!ab)
 		return;
 	if (READ_ONCE(rp_audit_header))

@@ -346,6 +346,7 @@ static ssize_t rp_load_write(struct file *file, const char __user *ubuf,
 	struct rp_unpacked *u;
 	struct rp_ns *ns;
 	LIST_HEAD(list);
+	bool hash;
 	void *buf;
 	int ret;
 
@@ -371,19 +372,22 @@ static ssize_t rp_load_write(struct file *file, const char __user *ubuf,
 				uerr.name[0] ? uerr.name : NULL, NULL);
 		goto out;
 	}
-	list_for_each_entry(u, &list, list)
-		if (READ_ONCE(rp_hash_policy))
-			rp_hash_record(buf, u);
+	hash = READ_ONCE(rp_hash_policy);
 	if (READ_ONCE(rp_export_binary) && !list_empty(&list)) {
+		/* kept as written; hashed and compressed after the load */
 		u = list_first_entry(&list, struct rp_unpacked, list);
-		rd = rp_rawdata_new(buf, size, u->abi,
-				    READ_ONCE(rp_rawdata_compression_level),
-				    READ_ONCE(rp_hash_policy));
+		rd = rp_rawdata_adopt(buf, size, u->abi,
+				      READ_ONCE(rp_rawdata_compression_level),
+				      hash, &list);
 		if (!rd) {
 			rp_unpacked_free_all(&list);
 			ret = -ENOMEM;
 			goto out;
 		}
+		buf = NULL;
+	} else if (hash) {
+		list_for_each_entry(u, &list, list)
+			rp_hash_record(buf, u);
 	}
 	ret = rp_policy_load(ns, &list, replace, rd, &perr);
 	if (ret) {

@@ -483,6 +483,8 @@ int rp_policy_load(struct rp_ns *ns, struct list_head *unpacked, bool replace,
 		WRITE_ONCE(rd->revision, target->revision);
 	rp_load_audit(items, n, ns_name);
 	mutex_unlock(&target->lock);
+	if (fresh)
+		rp_rawdata_start_pack(rd);
 
 	/* Drop the tree's and the moved children's references to old versions. */
 	for (i = 0; i < n; i++) {

@@ -390,6 +390,13 @@ static int rp_fs_pdir_show(struct seq_file *m, void *v)
 		if (p->rules && p->rules->hashed) {
 			rp_sha256_hex(p->rules->sha256, hex);
 			seq_printf(m, "%s\n", hex);
+		} else if (p->rules && p->rawdata && p->rawdata->want_hash &&
+			   p->rules->rec_index < p->rawdata->nrec) {
+			/* hashed with its buffer, on first read */
+			rp_rawdata_hashed(p->rawdata);
+			rp_sha256_hex(p->rawdata->recs[p->rules->rec_index].sha256,
+				      hex);
+			seq_printf(m, "%s\n", hex);
 		}
 		break;
 	}
@@ -470,9 +477,10 @@ static bool rp_pdir_wants(const struct rp_profile *p, enum rp_pdir_entry e)
 {
 	switch (e) {
 	case RP_PDIR_SHA256:
-		return p->rules && p->rules->hashed;
+		return p->rules && (p->rules->hashed ||
+				    (p->rawdata && p->rawdata->want_hash));
 	case RP_PDIR_RAW_SHA256:
-		return p->rawdata && p->rawdata->hashed;
+		return p->rawdata && p->rawdata->want_hash;
 	case RP_PDIR_RAW_ABI:
 	case RP_PDIR_RAW_DATA:
 		return p->rawdata;
@@ -640,11 +648,11 @@ static int rp_fs_raw_show(struct seq_file *m, void *v)
 		seq_printf(m, "%ld\n", READ_ONCE(rd->revision));
 		break;
 	case RP_RAW_SHA256:
-		rp_sha256_hex(rd->sha256, hex);
+		rp_sha256_hex(rp_rawdata_hashed(rd)->sha256, hex);
 		seq_printf(m, "%s\n", hex);
 		break;
 	case RP_RAW_CSIZE:
-		seq_printf(m, "%zu\n", rd->csize);
+		seq_printf(m, "%zu\n", rp_rawdata_packed(rd)->csize);
 		break;
 	}
 	return 0;
@@ -727,7 +735,7 @@ int rp_fs_rawdata_mkdir(struct rp_rawdata *rd)
 		return PTR_ERR(dir);
 	rd->dir = dir;
 	for (e = 0; e < ARRAY_SIZE(names); e++) {
-		if (e == RP_RAW_SHA256 && !rd->hashed)
+		if (e == RP_RAW_SHA256 && !rd->want_hash)
 			continue;
 		d = rp_fs_create(dir, names[e], S_IFREG | 0444,
 				 rp_rawdata_get(rd), &rp_fs_raw_file_iops,

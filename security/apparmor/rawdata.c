@@ -2,10 +2,13 @@
 /*
  * Rampart: keeping policy buffers for export and hashing them.
  *
- * A buffer is stored zstd-compressed at rawdata_compression_level (0:
- * as written) and hashed with SHA-256 when hash_policy is on. Buffers
- * that are byte-identical to one already loaded in a namespace share its
- * object, which is how a replace by the same policy is recognised.
+ * A load keeps the buffer as written and returns; a work item then stores
+ * it zstd-compressed at rawdata_compression_level (0: as written), and
+ * whoever reads the stored size first waits for that. The SHA-256 hashes
+ * of the buffer and of its records (when hash_policy was on at load) are
+ * computed the first time one is read. Buffers that are
+ * byte-identical to one already loaded in a namespace share its object,
+ * which is how a replace by the same policy is recognised.
  *
  * The last profile that used a buffer may be freed from an RCU callback,
  * so its directory is removed from a work item.
@@ -21,17 +24,17 @@
 #include "rawdata.h"
 #include "unpack.h"
 
-/* Store @buf as a zstd frame; false if zstd could not make it smaller. */
-static bool rp_rawdata_compress(struct rp_rawdata *rd, const void *buf,
-				int level)
+/* @rd's bytes as a new zstd frame in *@out; 0 if zstd cannot shrink them. */
+static size_t rp_rawdata_compress(const struct rp_rawdata *rd, void **out)
 {
-	zstd_parameters params = zstd_get_params(level, rd->size);
-	size_t wsize = zstd_cctx_workspace_bound(&params.cParams);
-	size_t cap = zstd_compress_bound(rd->size), out;
+	zstd_parameters params = zstd_get_params(rd->level, rd->size);
+	zstd_compression_parameters *cp = &params.cParams;
+	size_t wsize = zstd_cctx_workspace_bound(cp);
+	size_t cap = zstd_compress_bound(rd->size), len = 0;
 	void *work, *dst;
 	zstd_cctx *cctx;
-	bool ok = false;
 
+	*out = NULL;
 	work = kvzalloc(wsize, GFP_KERNEL);
 	dst = kvmalloc(cap, GFP_KERNEL);
 	if (!work || !dst)
@@ -39,21 +42,137 @@ static bool rp_rawdata_compress(struct rp_rawdata *rd, const void *buf,
 	cctx = zstd_init_cctx(work, wsize);
 	if (!cctx)
 		goto done;
-	out = zstd_compress_cctx(cctx, dst, cap, buf, rd->size, &params);
-	if (zstd_is_error(out) || out >= rd->size)
+	len = zstd_compress_cctx(cctx, dst, cap, rd->data, rd->size, &params);
+	if (zstd_is_error(len) || len >= rd->size) {
+		len = 0;
 		goto done;
+	}
 	/* shrink the allocation to what the frame needs */
-	rd->data = kvmalloc(out, GFP_KERNEL);
-	if (!rd->data)
-		goto done;
-	memcpy(rd->data, dst, out);
-	rd->csize = out;
-	rd->compressed = true;
-	ok = true;
+	*out = kvmalloc(len, GFP_KERNEL);
+	if (*out)
+		memcpy(*out, dst, len);
+	else
+		len = 0;
 done:
 	kvfree(dst);
 	kvfree(work);
-	return ok;
+	return len;
+}
+
+/* The hash of one record: its version word (little-endian), its bytes. */
+static void rp_hash_span(const void *buf, size_t start, size_t end,
+			 u32 version, u8 *out)
+{
+	struct sha256_state st;
+	__le32 word = cpu_to_le32(version);
+
+	sha256_init(&st);
+	sha256_update(&st, (const u8 *)&word, sizeof(word));
+	sha256_update(&st, (const u8 *)buf + start, end - start);
+	sha256_final(&st, out);
+}
+
+/**
+ * rp_rawdata_pack() - compress a buffer as its settings ask
+ * @rd: the object
+ *
+ * Does the work once; later calls (and callers that raced with it) return
+ * when it is done. May sleep.
+ */
+void rp_rawdata_pack(struct rp_rawdata *rd)
+{
+	void *frame;
+	size_t len;
+
+	mutex_lock(&rd->lock);
+	if (rd->packed)
+		goto out;
+	/* a buffer zstd cannot shrink is kept as written */
+	len = rd->level ? rp_rawdata_compress(rd, &frame) : 0;
+	if (len) {
+		kvfree(rd->data);
+		rd->data = frame;
+		rd->csize = len;
+		rd->compressed = true;
+	}
+	smp_store_release(&rd->packed, true);
+out:
+	mutex_unlock(&rd->lock);
+}
+
+/**
+ * rp_rawdata_packed() - wait until @rd's stored form is final
+ * @rd: the object
+ *
+ * Return: @rd.
+ */
+struct rp_rawdata *rp_rawdata_packed(struct rp_rawdata *rd)
+{
+	if (!smp_load_acquire(&rd->packed))
+		rp_rawdata_pack(rd);
+	return rd;
+}
+
+static void *rp_rawdata_expand_locked(struct rp_rawdata *rd);
+
+/**
+ * rp_rawdata_hashed() - @rd with its hashes computed
+ * @rd: an object made with hashing on
+ *
+ * The hashes of a buffer and of its records are computed when first asked
+ * for, not at load: few ever read them. If the stored frame cannot be
+ * expanded (no memory), the hashes stay zero and the next call tries
+ * again. May sleep.
+ *
+ * Return: @rd.
+ */
+struct rp_rawdata *rp_rawdata_hashed(struct rp_rawdata *rd)
+{
+	const void *bytes;
+	void *copy = NULL;
+	u32 i;
+
+	if (smp_load_acquire(&rd->hashed) || !rd->want_hash)
+		return rd;
+	mutex_lock(&rd->lock);
+	if (rd->hashed)
+		goto out;
+	bytes = rd->data;
+	if (rd->compressed) {
+		copy = rp_rawdata_expand_locked(rd);
+		if (IS_ERR(copy))
+			goto out;
+		bytes = copy;
+	}
+	sha256(bytes, rd->size, rd->sha256);
+	for (i = 0; i < rd->nrec; i++)
+		rp_hash_span(bytes, rd->recs[i].start, rd->recs[i].end,
+			     rd->recs[i].version, rd->recs[i].sha256);
+	kvfree(copy);
+	smp_store_release(&rd->hashed, true);
+out:
+	mutex_unlock(&rd->lock);
+	return rd;
+}
+
+static void rp_rawdata_pack_work(struct work_struct *work)
+{
+	struct rp_rawdata *rd = container_of(work, struct rp_rawdata,
+					     pack_work);
+
+	rp_rawdata_pack(rd);
+	rp_rawdata_put(rd);
+}
+
+/**
+ * rp_rawdata_start_pack() - pack @rd in the background
+ * @rd: an object that a load has just kept
+ */
+void rp_rawdata_start_pack(struct rp_rawdata *rd)
+{
+	rp_rawdata_get(rd);
+	if (!queue_work(system_unbound_wq, &rd->pack_work))
+		rp_rawdata_put(rd);
 }
 
 static void rp_rawdata_release_work(struct work_struct *work)
@@ -73,44 +192,87 @@ static void rp_rawdata_release_work(struct work_struct *work)
 }
 
 /**
+ * rp_rawdata_adopt() - keep a policy buffer
+ * @buf: the buffer as written (kvmalloc()ed); the object owns it from a
+ *       successful call on
+ * @size: its length
+ * @abi: ABI of its first record
+ * @level: zstd level to pack at (0: keep as written)
+ * @hash: give the buffer and its records hashes (computed on first use)
+ * @unpacked: the records unpacked from @buf (each gets its rec_index), or
+ *            NULL
+ *
+ * The caller holds the one user and the one reference it starts with.
+ * Nothing is hashed or compressed yet: see rp_rawdata_start_pack().
+ *
+ * Return: the object, or NULL when out of memory.
+ */
+struct rp_rawdata *rp_rawdata_adopt(void *buf, size_t size, u32 abi,
+				    int level, bool hash,
+				    struct list_head *unpacked)
+{
+	struct rp_rawdata *rd = kzalloc(sizeof(*rd), GFP_KERNEL);
+	struct rp_unpacked *u;
+	u32 n = 0;
+
+	if (!rd)
+		return NULL;
+	if (unpacked)
+		list_for_each_entry(u, unpacked, list)
+			n++;
+	if (n) {
+		rd->recs = kcalloc(n, sizeof(*rd->recs), GFP_KERNEL);
+		if (!rd->recs) {
+			kfree(rd);
+			return NULL;
+		}
+		list_for_each_entry(u, unpacked, list) {
+			rd->recs[rd->nrec] = (struct rp_rawdata_rec) {
+				.start = u->rec_start, .end = u->rec_end,
+				.version = u->version,
+			};
+			u->rec_index = rd->nrec++;
+		}
+	}
+	kref_init(&rd->ref);
+	refcount_set(&rd->users, 1);
+	INIT_LIST_HEAD(&rd->list);
+	mutex_init(&rd->lock);
+	INIT_WORK(&rd->pack_work, rp_rawdata_pack_work);
+	INIT_WORK(&rd->release_work, rp_rawdata_release_work);
+	rd->abi = abi;
+	rd->size = size;
+	rd->csize = size;
+	rd->level = level;
+	rd->want_hash = hash;
+	rd->data = buf;
+	return rd;
+}
+
+/**
  * rp_rawdata_new() - keep a copy of a policy buffer
  * @buf: the buffer as written
  * @size: its length
  * @abi: ABI of its first record
- * @level: zstd level (0: store as is)
- * @hash: compute its SHA-256
+ * @level: zstd level to pack at (0: keep as written)
+ * @hash: give the buffer a hash (computed on first use)
  *
- * The caller holds the one user and the one reference it starts with.
+ * Like rp_rawdata_adopt() with no records, on a copy of @buf.
  *
  * Return: the object, or NULL when out of memory.
  */
 struct rp_rawdata *rp_rawdata_new(const void *buf, size_t size, u32 abi,
 				  int level, bool hash)
 {
-	struct rp_rawdata *rd = kzalloc(sizeof(*rd), GFP_KERNEL);
+	void *copy = kvmalloc(size ?: 1, GFP_KERNEL);
+	struct rp_rawdata *rd;
 
+	if (!copy)
+		return NULL;
+	memcpy(copy, buf, size);
+	rd = rp_rawdata_adopt(copy, size, abi, level, hash, NULL);
 	if (!rd)
-		return NULL;
-	kref_init(&rd->ref);
-	refcount_set(&rd->users, 1);
-	INIT_LIST_HEAD(&rd->list);
-	INIT_WORK(&rd->release_work, rp_rawdata_release_work);
-	rd->abi = abi;
-	rd->size = size;
-	if (hash) {
-		sha256(buf, size, rd->sha256);
-		rd->hashed = true;
-	}
-	/* a buffer zstd cannot shrink is kept as written */
-	if (level && rp_rawdata_compress(rd, buf, level))
-		return rd;
-	rd->data = kvmalloc(size ?: 1, GFP_KERNEL);
-	if (!rd->data) {
-		kfree(rd);
-		return NULL;
-	}
-	memcpy(rd->data, buf, size);
-	rd->csize = size;
+		kvfree(copy);
 	return rd;
 }
 
@@ -119,37 +281,12 @@ void rp_rawdata_free_ref(struct kref *ref)
 	struct rp_rawdata *rd = container_of(ref, struct rp_rawdata, ref);
 
 	kvfree(rd->data);
+	kfree(rd->recs);
 	kfree(rd);
 }
 
-/**
- * rp_rawdata_same() - do two objects hold the same buffer?
- * @a: one
- * @b: the other
- *
- * Compression is deterministic, so equal buffers stored at one level have
- * equal stored bytes.
- */
-bool rp_rawdata_same(const struct rp_rawdata *a, const struct rp_rawdata *b)
-{
-	if (a->size != b->size || a->csize != b->csize ||
-	    a->compressed != b->compressed)
-		return false;
-	if (a->hashed && b->hashed && memcmp(a->sha256, b->sha256,
-					     sizeof(a->sha256)))
-		return false;
-	return !memcmp(a->data, b->data, a->csize);
-}
-
-/**
- * rp_rawdata_expand() - the buffer as it was written
- * @rd: the object
- *
- * Return: a kvmalloc()ed copy of rp_rawdata.size bytes (free with
- * kvfree()), or ERR_PTR(-ENOMEM) / ERR_PTR(-EIO) if the stored frame does
- * not decompress to that size.
- */
-void *rp_rawdata_expand(const struct rp_rawdata *rd)
+/* A copy of @rd's bytes as written; under its lock. */
+static void *rp_rawdata_expand_locked(struct rp_rawdata *rd)
 {
 	size_t wsize, out;
 	void *buf, *work;
@@ -177,6 +314,53 @@ void *rp_rawdata_expand(const struct rp_rawdata *rd)
 		return ERR_PTR(-EIO);
 	}
 	return buf;
+}
+
+/**
+ * rp_rawdata_expand() - the buffer as it was written
+ * @rd: the object
+ *
+ * Return: a kvmalloc()ed copy of rp_rawdata.size bytes (free with
+ * kvfree()), or ERR_PTR(-ENOMEM) / ERR_PTR(-EIO) if the stored frame does
+ * not decompress to that size.
+ */
+void *rp_rawdata_expand(struct rp_rawdata *rd)
+{
+	void *buf;
+
+	mutex_lock(&rd->lock);
+	buf = rp_rawdata_expand_locked(rd);
+	mutex_unlock(&rd->lock);
+	return buf;
+}
+
+/**
+ * rp_rawdata_same() - do two objects hold the same bytes?
+ * @have: one already kept (packed or not)
+ * @fresh: one a load has just made, not yet packed or shared
+ *
+ * Only buffers of equal size are compared byte for byte; a packed one is
+ * expanded for that (an identical replace, so rare and worth it).
+ */
+bool rp_rawdata_same(struct rp_rawdata *have, struct rp_rawdata *fresh)
+{
+	void *bytes;
+	bool same;
+
+	if (have->size != fresh->size)
+		return false;
+	mutex_lock(&have->lock);
+	if (!have->compressed) {
+		same = !memcmp(have->data, fresh->data, fresh->size);
+	} else {
+		bytes = rp_rawdata_expand_locked(have);
+		same = !IS_ERR(bytes) && !memcmp(bytes, fresh->data,
+						 fresh->size);
+		if (!IS_ERR(bytes))
+			kvfree(bytes);
+	}
+	mutex_unlock(&have->lock);
+	return same;
 }
 
 /**
@@ -215,21 +399,14 @@ void rp_rawdata_unuse(struct rp_rawdata *rd)
 }
 
 /**
- * rp_hash_record() - hash one profile record as stock does
+ * rp_hash_record() - hash one profile record now, as stock does
  * @buf: the buffer the record was unpacked from
  * @u: the record; gets the hash of its version word (little-endian)
  *     followed by its bytes from the "profile" struct to its end
  */
 void rp_hash_record(const void *buf, struct rp_unpacked *u)
 {
-	struct sha256_state st;
-	__le32 version = cpu_to_le32(u->version);
-
-	sha256_init(&st);
-	sha256_update(&st, (const u8 *)&version, sizeof(version));
-	sha256_update(&st, (const u8 *)buf + u->rec_start,
-		      u->rec_end - u->rec_start);
-	sha256_final(&st, u->sha256);
+	rp_hash_span(buf, u->rec_start, u->rec_end, u->version, u->sha256);
 	u->hashed = true;
 }
 

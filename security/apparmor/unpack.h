@@ -50,6 +50,7 @@ struct rp_policydb {
  * @version: the record's whole version word
  * @rec_start: offset of the record's "profile" struct in the buffer
  * @rec_end: offset just past the record's last struct end
+ * @rec_index: the record's place in its buffer (counting from 0)
  * @hashed: @sha256 is set (hash_policy was on at load)
  * @sha256: the record's hash (policy-format.md 7)
  * @flags: RP_UNPACKED_* bits
@@ -76,6 +77,7 @@ struct rp_unpacked {
 	u32 version;
 	size_t rec_start;
 	size_t rec_end;
+	u32 rec_index;
 	bool hashed;
 	u8 sha256[RP_SHA256_SIZE];
 	u32 flags;
