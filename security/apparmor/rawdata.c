@@ -95,6 +95,7 @@ void rp_rawdata_pack(struct rp_rawdata *rd)
 		rd->csize = len;
 		rd->compressed = true;
 	}
+	/* pairs with the acquire in rp_rawdata_packed(): csize is final */
 	smp_store_release(&rd->packed, true);
 out:
 	mutex_unlock(&rd->lock);
@@ -108,6 +109,7 @@ out:
  */
 struct rp_rawdata *rp_rawdata_packed(struct rp_rawdata *rd)
 {
+	/* pairs with the release in rp_rawdata_pack() */
 	if (!smp_load_acquire(&rd->packed))
 		rp_rawdata_pack(rd);
 	return rd;
@@ -132,6 +134,7 @@ struct rp_rawdata *rp_rawdata_hashed(struct rp_rawdata *rd)
 	void *copy = NULL;
 	u32 i;
 
+	/* pairs with the release below: the hashes are written before */
 	if (smp_load_acquire(&rd->hashed) || !rd->want_hash)
 		return rd;
 	mutex_lock(&rd->lock);
@@ -149,6 +152,7 @@ struct rp_rawdata *rp_rawdata_hashed(struct rp_rawdata *rd)
 		rp_hash_span(bytes, rd->recs[i].start, rd->recs[i].end,
 			     rd->recs[i].version, rd->recs[i].sha256);
 	kvfree(copy);
+	/* pairs with the acquire above, for readers that skip the lock */
 	smp_store_release(&rd->hashed, true);
 out:
 	mutex_unlock(&rd->lock);

@@ -77,6 +77,7 @@ struct rp_rawdata {
 	bool want_hash;
 	u32 nrec;
 	struct rp_rawdata_rec *recs;
+	/* guards the stored form and the computing of the hashes */
 	struct mutex lock;
 	size_t csize;
 	bool compressed;
