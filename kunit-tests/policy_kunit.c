@@ -343,6 +343,7 @@ static void rp_replace_by_the_same_buffer_keeps_the_profiles(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, refcount_read(&first->users), 3u);
 
 	/* the second copy was never entered: its only use was the load's */
+	flush_work(&again->pack_work);
 	flush_work(&again->release_work);
 	KUNIT_EXPECT_NULL(test, again->ns);
 	KUNIT_EXPECT_EQ(test, refcount_read(&again->users), 0u);
@@ -380,6 +381,8 @@ static void rp_replace_by_other_bytes_makes_new_versions(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, refcount_read(&first->users), 1u);
 
 	rp_label_put(&old->label);
+	/* the pack work item holds a reference until it has run */
+	flush_work(&first->pack_work);
 	flush_work(&first->release_work);
 	KUNIT_EXPECT_EQ(test, refcount_read(&first->users), 0u);
 	KUNIT_EXPECT_EQ(test, kref_read(&first->ref), 1u);
@@ -416,7 +419,9 @@ static void rp_same_buffer_skips_only_profiles_still_from_it(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, root->revision, 3L);
 	KUNIT_EXPECT_EQ(test, x->revision, 3L);
 
+	flush_work(&y->pack_work);
 	flush_work(&y->release_work);
+	flush_work(&x_again->pack_work);
 	flush_work(&x_again->release_work);
 	KUNIT_EXPECT_EQ(test, refcount_read(&y->users), 0u);
 	KUNIT_EXPECT_EQ(test, kref_read(&x_again->ref), 1u);
@@ -446,8 +451,11 @@ static void rp_refused_load_consumes_its_buffer(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rp_test_load_rd(test, root, unnamed, 1, false, z),
 			-EPROTO);
 
+	flush_work(&y->pack_work);
 	flush_work(&y->release_work);
+	flush_work(&x_again->pack_work);
 	flush_work(&x_again->release_work);
+	flush_work(&z->pack_work);
 	flush_work(&z->release_work);
 	KUNIT_EXPECT_NULL(test, y->ns);
 	KUNIT_EXPECT_EQ(test, kref_read(&y->ref), 1u);

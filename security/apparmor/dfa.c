@@ -9,6 +9,7 @@
  *
  * Also compiled in userspace (tools/dfa/) against a small shim header.
  */
+#include <linux/bitops.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -148,6 +149,60 @@ static int rp_dfa_check_shape(const struct rp_table_ref *t, unsigned int flags,
 	return 0;
 }
 
+/* Lanes of the word-at-a-time range check below. */
+#define RP_LANES_LOW		0x0000ffff0000ffffull
+#define RP_LANES_CARRY		0x0001000000010000ull
+
+/*
+ * Is every big-endian u16 of @data (@len of them) below @limit? Four at a
+ * time: each value sits in a 32-bit lane, where adding 0x10000 - @limit
+ * carries into bit 16 exactly when the value is @limit or more.
+ */
+static bool rp_be16_all_below(const u8 *data, u32 len, u32 limit)
+{
+	u64 add = 0x10000 - (u64)limit, add2 = add << 32 | add, acc = 0;
+	u32 i = 0;
+
+	if (limit > 0xffff)
+		return true;
+	for (; i + 4 <= len; i += 4) {
+		u64 w = get_unaligned_be64(data + 2 * i);
+
+		acc |= ((w & RP_LANES_LOW) + add2) |
+		       ((w >> 16 & RP_LANES_LOW) + add2);
+	}
+	for (; i < len; i++)
+		acc |= get_unaligned_be16(data + 2 * i) + add;
+	return !(acc & RP_LANES_CARRY);
+}
+
+/*
+ * Are all base words, defaults and transitions in range? Answers in one
+ * branch-free pass per table; rp_dfa_check_states() finds the first fault
+ * when the answer is no.
+ */
+static bool rp_dfa_states_ok(const struct rp_table_ref *t, u16 hdr_flags)
+{
+	u32 nstates = t[RP_T_BASE].len, nslots = t[RP_T_NEXT].len, s;
+	u32 allowed = RP_BASE_INDEX, bad = 0, top = 0;
+
+	if (hdr_flags & RP_HDR_DIFF_ENCODE)
+		allowed |= RP_BASE_DIFF;
+	if (hdr_flags & RP_HDR_OOB)
+		allowed |= RP_BASE_OOB;
+	for (s = 0; s < nstates; s++) {
+		u32 b = get_unaligned_be32(t[RP_T_BASE].data + 4 * s);
+
+		bad |= (b & ~allowed) |
+		       ((b & (RP_BASE_OOB | RP_BASE_INDEX)) == RP_BASE_OOB);
+		top = max(top, b & RP_BASE_INDEX);
+	}
+	return !bad && (u64)top + 255 < nslots &&
+	       rp_be16_all_below(t[RP_T_DEFAULT].data, nstates, nstates) &&
+	       rp_be16_all_below(t[RP_T_NEXT].data, nslots, nstates) &&
+	       rp_be16_all_below(t[RP_T_CHECK].data, nslots, nstates);
+}
+
 /* Every state's base word, default, and window; no allocation. */
 static int rp_dfa_check_states(const struct rp_table_ref *t, u16 hdr_flags,
 			       struct rp_dfa_error *err)
@@ -224,6 +279,29 @@ static int rp_dfa_check_chains(struct rp_dfa_state *st, u32 nstates,
 	return 0;
 }
 
+/*
+ * slots[i] = check[i] << 16 | next[i] for @n big-endian check/next
+ * entries, four at a time.
+ */
+static void rp_dfa_fill_slots(u32 *slots, const u8 *check, const u8 *next,
+			      u32 n)
+{
+	u32 i = 0;
+
+	for (; i + 4 <= n; i += 4) {
+		u64 c = get_unaligned_be64(check + 2 * i);
+		u64 x = get_unaligned_be64(next + 2 * i);
+
+		slots[i] = (c >> 32 & 0xffff0000u) | x >> 48;
+		slots[i + 1] = (c >> 16 & 0xffff0000u) | (x >> 32 & 0xffff);
+		slots[i + 2] = (c & 0xffff0000u) | (x >> 16 & 0xffff);
+		slots[i + 3] = (u32)c << 16 | (x & 0xffff);
+	}
+	for (; i < n; i++)
+		slots[i] = (u32)get_unaligned_be16(check + 2 * i) << 16 |
+			   get_unaligned_be16(next + 2 * i);
+}
+
 static bool rp_dfa_dead_is_trap(const struct rp_dfa *dfa);
 static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states);
 
@@ -244,7 +322,7 @@ struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
 	struct rp_table_ref t[RP_T_COUNT] = {};
 	const u8 *b = blob;
 	struct rp_dfa_state *states;
-	u32 nstates, nslots, s, i, *slots, *accept;
+	u32 nstates, nslots, s, *slots, *accept, all_bases = 0;
 	size_t hsize, bytes;
 	struct rp_dfa *dfa;
 	u16 hdr_flags;
@@ -265,7 +343,7 @@ struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
 	ret = rp_dfa_scan_tables(b, size, hsize, t, err);
 	if (!ret)
 		ret = rp_dfa_check_shape(t, flags, size, err);
-	if (!ret)
+	if (!ret && !rp_dfa_states_ok(t, hdr_flags))
 		ret = rp_dfa_check_states(t, hdr_flags, err);
 	if (ret)
 		return ERR_PTR(ret);
@@ -280,12 +358,13 @@ struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
 			 (t[RP_T_ACCEPT2].data ? 2 : 1));
 	if (t[RP_T_EQUIV].data)
 		bytes = size_add(bytes, 256);
-	dfa = kvzalloc(bytes, GFP_KERNEL);
+	/* Not zeroed: every table below is written in full. */
+	dfa = kvmalloc(bytes, GFP_KERNEL);
 	if (!dfa)
 		return ERR_PTR(-ENOMEM);
-	dfa->size = bytes;
-	dfa->nstates = nstates;
-	dfa->nslots = nslots;
+	*dfa = (struct rp_dfa){
+		.nstates = nstates, .nslots = nslots, .size = bytes,
+	};
 
 	states = (struct rp_dfa_state *)(dfa + 1);
 	slots = (u32 *)(states + nstates);
@@ -294,19 +373,20 @@ struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
 	for (s = 0; s < nstates; s++) {
 		u32 w = get_unaligned_be32(t[RP_T_BASE].data + 4 * s);
 
-		states[s].base = w & RP_BASE_INDEX;
-		states[s].def = get_unaligned_be16(t[RP_T_DEFAULT].data + 2 * s);
-		states[s].flags = (w & RP_BASE_DIFF ? RP_STATE_DIFF : 0) |
-				  (w & RP_BASE_OOB ? RP_STATE_OOB : 0);
-		if (w & RP_BASE_DIFF)
-			dfa->flags |= RP_DFA_HAS_DIFF;
-		if (w & RP_BASE_OOB)
-			dfa->flags |= RP_DFA_HAS_OOB;
+		states[s] = (struct rp_dfa_state){
+			.base = w & RP_BASE_INDEX,
+			.def = get_unaligned_be16(t[RP_T_DEFAULT].data + 2 * s),
+			.flags = (w & RP_BASE_DIFF ? RP_STATE_DIFF : 0) |
+				 (w & RP_BASE_OOB ? RP_STATE_OOB : 0),
+		};
+		all_bases |= w;
 		accept[s] = get_unaligned_be32(t[RP_T_ACCEPT].data + 4 * s);
 	}
-	for (i = 0; i < nslots; i++)
-		slots[i] = (u32)get_unaligned_be16(t[RP_T_CHECK].data + 2 * i) << 16 |
-			   get_unaligned_be16(t[RP_T_NEXT].data + 2 * i);
+	if (all_bases & RP_BASE_DIFF)
+		dfa->flags |= RP_DFA_HAS_DIFF;
+	if (all_bases & RP_BASE_OOB)
+		dfa->flags |= RP_DFA_HAS_OOB;
+	rp_dfa_fill_slots(slots, t[RP_T_CHECK].data, t[RP_T_NEXT].data, nslots);
 	if (t[RP_T_ACCEPT2].data) {
 		u32 *accept2 = (u32 *)p;
 
@@ -388,22 +468,80 @@ static bool rp_dfa_dead_is_trap(const struct rp_dfa *dfa)
 #define RP_STAY_MIN		64
 #define RP_STAY_MAX_TABLES	255
 
-/* The set of bytes (NUL excluded) that lead @s back to @s, as a bitmap. */
-static unsigned int rp_dfa_self_bytes(const struct rp_dfa *dfa, unsigned int s,
-				      u32 bits[8])
+/*
+ * With an equiv table, one state at a time: the set of bytes that lead
+ * @s back to @s, each byte taking the slot of its class. It loops when
+ * that slot is the state's own and points back (slot ^ self is 0), or,
+ * when the default is the state itself, when the slot is not the state's
+ * own (slot ^ self above 0xffff): one compare a byte, the bytes that
+ * leave gathered by a carry, a word of the bitmap at a time.
+ */
+static void rp_dfa_self_bytes(const struct rp_dfa *dfa, unsigned int s,
+			      u32 bits[8])
 {
-	unsigned int c, n = 0;
+	const struct rp_dfa_state *st = &dfa->states[s];
+	const u32 *win = dfa->slots + st->base;
+	u32 self = s << 16 | s, lim = st->def == s ? 0xffff : ~0u;
+	unsigned int w, c;
 
-	memset(bits, 0, 8 * sizeof(u32));
-	for (c = 1; c < 256; c++) {
-		unsigned int k = dfa->equiv ? dfa->equiv[c] : c;
-
-		if (rp_dfa_next(dfa, s, k, false) == s) {
-			bits[c / 32] |= 1u << (c % 32);
-			n++;
-		}
+	if (s > 0xffff) {
+		/* no slot names it: every byte takes a default below it */
+		memset(bits, 0, 8 * sizeof(u32));
+		return;
 	}
+	for (w = 0; w < 8; w++) {
+		u32 miss = 0;
+
+		for (c = 32; c--; ) {
+			u32 x = win[dfa->equiv[w * 32 + c]] ^ self;
+
+			miss += miss + (x - 1 < lim);
+		}
+		bits[w] = ~miss;
+	}
+}
+
+/* Clear the NUL bit of a self-loop bitmap and count the bytes left. */
+static unsigned int rp_bitmap_count(u32 bits[8])
+{
+	unsigned int w, n = 0;
+
+	bits[0] &= ~1u;
+	for (w = 0; w < 8; w++)
+		n += hweight32(bits[w]);
 	return n;
+}
+
+/*
+ * Without an equiv table, the self-loop bitmaps of many states at once,
+ * in one pass over the slots: @cand[s] is 1 + the index of state s's
+ * bitmap in @bits, or 0 to skip it. A state whose default is itself loops
+ * on every byte but those whose slot it owns and points elsewhere; any
+ * other, on the bytes whose slot it owns and points back.
+ */
+static void rp_dfa_self_sets(const struct rp_dfa *dfa, const u32 *cand,
+			     u32 (*bits)[8])
+{
+	const struct rp_dfa_state *states = dfa->states;
+	u32 s, k, c;
+
+	for (s = 0; s < dfa->nstates; s++)
+		if (cand[s])
+			memset(bits[cand[s] - 1], states[s].def == s ? 0xff : 0,
+			       sizeof(bits[0]));
+	for (k = 0; k < dfa->nslots; k++) {
+		u32 slot = dfa->slots[k], *b;
+
+		s = slot >> 16;
+		c = k - states[s].base;
+		if (!cand[s] || c > 255)
+			continue;
+		b = bits[cand[s] - 1];
+		if (states[s].def == s && (slot & 0xffff) != s)
+			b[c / 32] &= ~(1u << (c % 32));
+		else if (states[s].def != s && (slot & 0xffff) == s)
+			b[c / 32] |= 1u << (c % 32);
+	}
 }
 
 /*
@@ -416,38 +554,58 @@ static unsigned int rp_dfa_self_bytes(const struct rp_dfa *dfa, unsigned int s,
  */
 static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 {
-	u32 (*sets)[8], bits[8], *users;
-	unsigned int s, k, c, n = 0, keep, budget;
+	u32 (*sets)[8], (*cbits)[8] = NULL, bits[8], *users, *cand = NULL;
+	unsigned int s, k, c, n = 0, ncand = 0, keep, budget;
 	u8 *stay, *remap;
-	u16 *selfs;
 
-	sets = kvcalloc(RP_STAY_MAX_TABLES, sizeof(*sets) + sizeof(u32) + 1,
-			GFP_KERNEL);
+	/* Only the counts and the remap need to start at 0. */
+	sets = kvmalloc_array(RP_STAY_MAX_TABLES,
+			      sizeof(*sets) + sizeof(u32) + 1, GFP_KERNEL);
 	if (!sets)
 		return -ENOMEM;
 	users = (u32 *)(sets + RP_STAY_MAX_TABLES);
 	remap = (u8 *)(users + RP_STAY_MAX_TABLES);
+	memset(users, 0, RP_STAY_MAX_TABLES * (sizeof(u32) + 1));
 	/*
-	 * Cheap filter first: a state whose default is not itself loops only
-	 * through slots it owns that point back to it, so count those in one
-	 * pass and compute the exact set for the candidates alone. (Without
-	 * an equiv table a slot is a byte; with one, filter nothing.)
+	 * Without an equiv table a slot is a byte. A state whose default is
+	 * not itself loops only through slots it owns that point back to it:
+	 * count those in one pass, keep as candidates the states with enough
+	 * of them or whose default is themselves, and build the candidates'
+	 * sets together in a second pass. With an equiv table, filter nothing
+	 * and look at each state's window on its own.
 	 */
-	selfs = kvcalloc(dfa->nstates, sizeof(*selfs), GFP_KERNEL);
-	if (!selfs) {
-		kvfree(sets);
-		return -ENOMEM;
-	}
-	for (k = 0; k < dfa->nslots; k++) {
-		u32 slot = dfa->slots[k];
+	if (!dfa->equiv) {
+		cand = kvcalloc(dfa->nstates, sizeof(*cand), GFP_KERNEL);
+		if (!cand) {
+			kvfree(sets);
+			return -ENOMEM;
+		}
+		for (k = 0; k < dfa->nslots; k++) {
+			u32 slot = dfa->slots[k];
 
-		if ((slot >> 16) == (slot & 0xffff) && selfs[slot & 0xffff] < U16_MAX)
-			selfs[slot & 0xffff]++;
+			if ((slot >> 16) == (slot & 0xffff))
+				cand[slot & 0xffff]++;
+		}
+		/* cand[s] becomes 1 + the candidate's number, or 0 */
+		for (s = 0; s < dfa->nstates; s++)
+			cand[s] = states[s].def == s || cand[s] >= RP_STAY_MIN ?
+				  ++ncand : 0;
+		cbits = kvmalloc_array(ncand, sizeof(*cbits), GFP_KERNEL);
+		if (!cbits) {
+			kvfree(cand);
+			kvfree(sets);
+			return -ENOMEM;
+		}
+		rp_dfa_self_sets(dfa, cand, cbits);
 	}
 	for (s = 0; s < dfa->nstates; s++) {
-		if (!dfa->equiv && states[s].def != s && selfs[s] < RP_STAY_MIN)
+		if (dfa->equiv)
+			rp_dfa_self_bytes(dfa, s, bits);
+		else if (cand[s])
+			memcpy(bits, cbits[cand[s] - 1], sizeof(bits));
+		else
 			continue;
-		if (rp_dfa_self_bytes(dfa, s, bits) < RP_STAY_MIN)
+		if (rp_bitmap_count(bits) < RP_STAY_MIN)
 			continue;
 		for (k = 0; k < n && memcmp(sets[k], bits, sizeof(bits)); k++)
 			;
@@ -459,6 +617,8 @@ static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 		users[k]++;
 		states[s].stay = k + 1;
 	}
+	kvfree(cbits);
+	kvfree(cand);
 
 	budget = (dfa->nstates * sizeof(*states) + dfa->nslots * sizeof(u32)) /
 		 8 / 256;
@@ -486,10 +646,9 @@ static int rp_dfa_build_stay(struct rp_dfa *dfa, struct rp_dfa_state *states)
 	for (s = 0; s < dfa->nstates; s++)
 		if (states[s].stay)
 			states[s].stay = remap[states[s].stay - 1];
-	kvfree(selfs);
 
 	if (keep) {
-		stay = kvcalloc(keep, 256, GFP_KERNEL);
+		stay = kvmalloc_array(keep, 256, GFP_KERNEL);
 		if (!stay) {
 			kvfree(sets);
 			return -ENOMEM;

@@ -9,6 +9,7 @@
  */
 #include <linux/ctype.h>
 #include <linux/err.h>
+#include <linux/minmax.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
@@ -310,38 +311,93 @@ static int rp_unpack_perms(struct rp_cursor *c, struct rp_policydb *pdb)
 /* Where a DFA's permissions come from, for the old-encoding conversion. */
 enum rp_pdb_kind { RP_PDB_XMATCH, RP_PDB_POLICY, RP_PDB_FILE };
 
-/* Index of @p in the table being built, adding it if new. */
-static u32 rp_perms_intern(struct rp_perms *table, u32 *n,
-			   const struct rp_perms *p, u32 width)
-{
-	u32 i;
+/*
+ * The old-encoding conversion remembers, per hash of an (accept, accept2)
+ * pair, the entry that pair became: a DFA has a few distinct pairs over
+ * thousands of states, so most states cost one lookup instead of a decode
+ * and a search of the table. 32 entries: the hash keeps the top 5 bits.
+ */
+#define RP_CONVERT_MEMO		32
+#define RP_CONVERT_SHIFT	27
 
-	for (i = 0; i < *n; i += width)
-		if (!memcmp(&table[i], p, width * sizeof(*p)))
-			return i;
-	memcpy(&table[*n], p, width * sizeof(*p));
+/**
+ * struct rp_convert_memo - an (accept, accept2) pair already converted
+ * @accept: the pair's accept word
+ * @accept2: the pair's accept2 word
+ * @index: 1 + its entry in the table being built; 0 when unused
+ */
+struct rp_convert_memo {
+	u32 accept;
+	u32 accept2;
+	u32 index;
+};
+
+static unsigned int rp_convert_hash(u32 a, u32 a2)
+{
+	return ((a ^ (a2 * 0x9e3779b1u)) * 0x85ebca6bu) >> RP_CONVERT_SHIFT;
+}
+
+/*
+ * Index of @p in the table being built, adding it if new: *@cap entries
+ * are allocated, at most @limit are ever needed. The table grows by
+ * doubling, or by just the new entry when doubling cannot be had.
+ */
+static int rp_perms_intern(struct rp_perms **table, u32 *n, u32 *cap,
+			   u32 limit, const struct rp_perms *p, u32 width,
+			   u32 *index)
+{
+	struct rp_perms *t = *table;
+	u32 i, want;
+
+	for (i = 0; i < *n; i += width) {
+		if (!memcmp(&t[i], p, width * sizeof(*p))) {
+			*index = i;
+			return 0;
+		}
+	}
+	if (*n + width > *cap) {
+		want = *cap > limit / 2 ? limit :
+		       min(max(2 * *cap, 16 * width), limit);
+		t = krealloc_array(*table, want, sizeof(*t), GFP_KERNEL);
+		if (!t && want > *n + width) {
+			want = *n + width;
+			t = krealloc_array(*table, want, sizeof(*t), GFP_KERNEL);
+		}
+		if (!t)
+			return -ENOMEM;
+		*table = t;
+		*cap = want;
+	}
+	memcpy(&t[*n], p, width * sizeof(*p));
+	*index = *n;
 	*n += width;
-	return i;
+	return 0;
 }
 
 /*
  * Old encoding: turn each state's accept/accept2 into a permission entry
  * (an owner/other pair for file rules), sharing equal entries, and make
- * accept an index into that table.
+ * accept an index into that table. State 0 never enters the memo:
+ * outside file rules it decodes to nothing whatever its words.
  */
 static int rp_convert_old(struct rp_policydb *pdb, enum rp_pdb_kind kind,
 			  u32 abi)
 {
 	struct rp_dfa *dfa = pdb->dfa;
-	u32 width = kind == RP_PDB_FILE ? 2 : 1, s, n = 0;
-	struct rp_perms entry[2], *table;
+	u32 width = kind == RP_PDB_FILE ? 2 : 1, s, n = 0, cap = 0, index;
+	struct rp_convert_memo memo[RP_CONVERT_MEMO];
+	struct rp_perms entry[2], *table = NULL, *fit;
+	int err = 0;
 
-	table = kvcalloc(dfa->nstates, width * sizeof(*table), GFP_KERNEL);
-	if (!table)
-		return -ENOMEM;
+	memset(memo, 0, sizeof(memo));
 	for (s = 0; s < dfa->nstates; s++) {
 		u32 a = dfa->accept[s], a2 = dfa->accept2[s];
+		struct rp_convert_memo *m = &memo[rp_convert_hash(a, a2)];
 
+		if (s && m->index && m->accept == a && m->accept2 == a2) {
+			dfa->accept[s] = m->index - 1;
+			continue;
+		}
 		if (kind == RP_PDB_FILE) {
 			rp_perms_from_file(&entry[0], a, a2, false);
 			rp_perms_from_file(&entry[1], a, a2, true);
@@ -350,12 +406,22 @@ static int rp_convert_old(struct rp_policydb *pdb, enum rp_pdb_kind kind,
 		} else {
 			rp_perms_from_xmatch(&entry[0], s, a);
 		}
-		dfa->accept[s] = rp_perms_intern(table, &n, entry, width);
+		err = rp_perms_intern(&table, &n, &cap, width * dfa->nstates,
+				      entry, width, &index);
+		if (err)
+			break;
+		dfa->accept[s] = index;
+		if (s)
+			*m = (struct rp_convert_memo){ a, a2, index + 1 };
 	}
-	pdb->perms = kmemdup(table, n * sizeof(*table), GFP_KERNEL);
-	kvfree(table);
-	if (!pdb->perms)
-		return -ENOMEM;
+	if (err) {
+		kfree(table);
+		return err;
+	}
+	/* Give back the unused tail; keeping it is harmless if that fails. */
+	fit = n < cap ? krealloc_array(table, n, sizeof(*table), GFP_KERNEL) :
+		NULL;
+	pdb->perms = fit ?: table;
 	pdb->nperms = n;
 	return 0;
 }
@@ -375,14 +441,17 @@ static bool rp_perms_valid(const struct rp_perms *p, u32 nxtable)
 	       (!p->label || p->label < nxtable);
 }
 
+/*
+ * The accept values and the entries of a policydb with a DFA. Accept
+ * values that rp_convert_old() wrote index the table by construction
+ * (@converted); only those read from the stream need the check.
+ */
 static int rp_verify_pdb(struct rp_cursor *c, const struct rp_policydb *pdb,
-			 enum rp_pdb_kind kind)
+			 enum rp_pdb_kind kind, bool converted)
 {
 	u32 s, i;
 
-	if (!pdb->dfa)
-		return 0;
-	for (s = 0; s < pdb->dfa->nstates; s++)
+	for (s = 0; !converted && s < pdb->dfa->nstates; s++)
 		if (pdb->dfa->accept[s] >= pdb->nperms)
 			return rp_fault(c, kind == RP_PDB_FILE ?
 					"Unpack: file Invalid named transition" :
@@ -441,12 +510,12 @@ static int rp_unpack_pdb(struct rp_cursor *c, struct rp_policydb *pdb,
 		return err;
 	if (!pdb->dfa)
 		return 0;
-	if (!pdb->perms) {
-		err = rp_convert_old(pdb, kind, abi);
-		if (err)
-			return err;
-	}
-	return rp_verify_pdb(c, pdb, kind);
+	if (pdb->perms)
+		return rp_verify_pdb(c, pdb, kind, false);
+	err = rp_convert_old(pdb, kind, abi);
+	if (err)
+		return err;
+	return rp_verify_pdb(c, pdb, kind, true);
 }
 
 static void rp_pdb_free(struct rp_policydb *pdb)

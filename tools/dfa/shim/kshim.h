@@ -50,6 +50,22 @@ static inline void *kvcalloc(size_t n, size_t size, int gfp)
 	return calloc(n, size);
 }
 
+static inline void *kvmalloc(size_t n, int gfp)
+{
+	(void)gfp;
+	return malloc(n ? n : 1);
+}
+
+static inline void *kvmalloc_array(size_t n, size_t size, int gfp)
+{
+	size_t bytes;
+
+	(void)gfp;
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return malloc(bytes ? bytes : 1);
+}
+
 static inline void kvfree(const void *p)
 {
 	free((void *)p);
@@ -125,6 +141,16 @@ static inline void kfree(const void *p)
 {
 	free((void *)p);
 }
+
+static inline void *krealloc_array(void *p, size_t n, size_t size, int gfp)
+{
+	size_t bytes;
+
+	(void)gfp;
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return realloc(p, bytes ? bytes : 1);
+}
 #endif
 
 static inline long strscpy(char *dst, const char *src, size_t size)
@@ -134,6 +160,11 @@ static inline long strscpy(char *dst, const char *src, size_t size)
 	memcpy(dst, src, n);
 	dst[n] = '\0';
 	return n;
+}
+
+static inline unsigned int hweight32(u32 w)
+{
+	return __builtin_popcount(w);
 }
 
 static inline u16 get_unaligned_le16(const void *p)
@@ -206,6 +237,12 @@ static inline u32 get_unaligned_be32(const void *p)
 	const u8 *b = p;
 
 	return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
+}
+
+static inline u64 get_unaligned_be64(const void *p)
+{
+	return (u64)get_unaligned_be32(p) << 32 |
+	       get_unaligned_be32((const u8 *)p + 4);
 }
 
 #endif /* _RAMPART_KSHIM_H */
