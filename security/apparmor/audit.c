@@ -35,10 +35,88 @@ static void rp_audit_subject(struct audit_buffer *ab,
 		return;
 	}
 	text = rp_label_render_alloc(label, rp_root_ns, RP_RENDER_SUBNS, "",
-				     GFP_KERNEL);
+				     GFP_ATOMIC);
 	if (text)
 		rp_audit_str(ab, "label", text);
 	kfree(text);
+}
+
+/* File permission bits and the characters the masks show them as. */
+static const struct {
+	u32 bit;
+	char c;
+} rp_file_chars[] = {
+	{ 0x1, 'x' }, { 0x2, 'w' }, { 0x4, 'r' }, { 0x8, 'a' }, { 0x10, 'c' },
+	{ 0x20, 'd' }, { 0x8000, 'k' }, { 0x10000, 'm' }, { 0x40000, 'l' },
+};
+
+static void rp_audit_mask(struct audit_buffer *ab, const char *key, u32 mask)
+{
+	char buf[ARRAY_SIZE(rp_file_chars) + 1];
+	size_t i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(rp_file_chars); i++)
+		if (mask & rp_file_chars[i].bit)
+			buf[n++] = rp_file_chars[i].c;
+	buf[n] = '\0';
+	audit_log_format(ab, " %s=\"%s\"", key, buf);
+}
+
+/**
+ * rp_audit_log() - write one record
+ * @a: its fields
+ *
+ * Never sleeps for the audit backlog: like stock, a record that finds it
+ * full is lost (and counted by audit).
+ */
+void rp_audit_log(const struct rp_audit *a)
+{
+	struct audit_buffer *ab;
+	char comm[TASK_COMM_LEN];
+	char *text;
+
+	ab = audit_log_start(audit_context(), GFP_ATOMIC | __GFP_NOWARN,
+			     AUDIT_AVC);
+	if (!ab)
+		return;
+	if (READ_ONCE(rp_audit_header))
+		audit_log_format(ab, "apparmor=\"%s\" ", a->type);
+	audit_log_format(ab, "operation=\"%s\"", a->op);
+	if (a->class_name)
+		audit_log_format(ab, " class=\"%s\"", a->class_name);
+	if (a->info) {
+		audit_log_format(ab, " info=\"%s\"", a->info);
+		if (a->error)
+			audit_log_format(ab, " error=%d", a->error);
+	}
+	if (a->profile)
+		rp_audit_subject(ab, &a->profile->label);
+	else
+		rp_audit_subject(ab, rp_current_label());
+	if (a->name)
+		rp_audit_str(ab, "name", a->name);
+	audit_log_format(ab, " pid=%d", task_tgid_nr(current));
+	rp_audit_str(ab, "comm", get_task_comm(comm, current));
+	if (a->request) {
+		rp_audit_mask(ab, "requested_mask", a->request);
+		if (a->denied)
+			rp_audit_mask(ab, "denied_mask", a->denied);
+		audit_log_format(ab, " fsuid=%u ouid=%u",
+				 from_kuid(&init_user_ns, current_fsuid()),
+				 from_kuid(&init_user_ns, a->ouid));
+	}
+	if (a->target && a->profile) {
+		text = rp_label_render_alloc(a->target, a->profile->ns,
+					     RP_RENDER_SUBNS, "", GFP_ATOMIC);
+		if (text)
+			rp_audit_str(ab, "target", text);
+		kfree(text);
+	} else if (a->target_name) {
+		rp_audit_str(ab, "target", a->target_name);
+	}
+	if (a->ns_name)
+		rp_audit_str(ab, "ns", a->ns_name);
+	audit_log_end(ab);
 }
 
 /**
@@ -52,31 +130,10 @@ static void rp_audit_subject(struct audit_buffer *ab,
 void rp_audit_status(const char *op, const char *info, int error,
 		     const char *name, const char *ns_name)
 {
-	struct audit_buffer *ab;
-	char comm[TASK_COMM_LEN];
+	struct rp_audit a = {
+		.type = "STATUS", .op = op, .info = info, .error = error,
+		.name = name, .ns_name = ns_name,
+	};
 
-	/*
-	 * No sleeping allocation: with GFP_KERNEL a full audit backlog would
-	 * hold the writer until kauditd drains it, as stock's records never do.
-	 */
-	ab = audit_log_start(audit_context(), GFP_ATOMIC | __GFP_NOWARN,
-			     AUDIT_AVC);
-	if (!ab)
-		return;
-	if (READ_ONCE(rp_audit_header))
-		audit_log_format(ab, "apparmor=\"STATUS\" ");
-	audit_log_format(ab, "operation=\"%s\"", op);
-	if (info) {
-		audit_log_format(ab, " info=\"%s\"", info);
-		if (error)
-			audit_log_format(ab, " error=%d", error);
-	}
-	rp_audit_subject(ab, rp_current_label());
-	if (name)
-		rp_audit_str(ab, "name", name);
-	audit_log_format(ab, " pid=%d", task_tgid_nr(current));
-	rp_audit_str(ab, "comm", get_task_comm(comm, current));
-	if (ns_name)
-		rp_audit_str(ab, "ns", ns_name);
-	audit_log_end(ab);
+	rp_audit_log(&a);
 }

@@ -1,11 +1,50 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Rampart: audit records in AppArmor's format (mediation.md 13). So far
- * the STATUS records of policy changes.
+ * Rampart: audit records in AppArmor's format (mediation.md 13).
  */
 #ifndef _RAMPART_AUDIT_H
 #define _RAMPART_AUDIT_H
 
+#include <linux/uidgid.h>
+
+struct rp_label;
+struct rp_profile;
+
+/**
+ * struct rp_audit - one record's fields (mediation.md 13.2), unset = absent
+ * @type: the apparmor= event type ("DENIED", "ALLOWED", "STATUS", ...)
+ * @op: operation=
+ * @class_name: class=, or NULL for records without a class
+ * @info: info=, and with it error= when @error is not 0
+ * @error: the errno the operation returns
+ * @profile: the one profile the record is about (namespace=, profile=);
+ *           NULL: the caller's label
+ * @name: name=
+ * @request: file permissions asked for; 0 leaves out requested_mask=,
+ *           denied_mask=, fsuid= and ouid=
+ * @denied: file permissions refused
+ * @ouid: the file's owner
+ * @target_name: target= as written, or NULL
+ * @target: target= as a label seen from @profile's namespace, or NULL
+ * @ns_name: the trailing ns= of policy changes, or NULL
+ */
+struct rp_audit {
+	const char *type;
+	const char *op;
+	const char *class_name;
+	const char *info;
+	int error;
+	const struct rp_profile *profile;
+	const char *name;
+	u32 request;
+	u32 denied;
+	kuid_t ouid;
+	const char *target_name;
+	const struct rp_label *target;
+	const char *ns_name;
+};
+
+void rp_audit_log(const struct rp_audit *a);
 void rp_audit_status(const char *op, const char *info, int error,
 		     const char *name, const char *ns_name);
 

@@ -40,8 +40,10 @@ static int rp_task_alloc(struct task_struct *task, unsigned long clone_flags)
 	struct rp_task *child = rp_task(task);
 
 	child->onexec = rp_label_get(parent->onexec);
+	child->onexec_stack = parent->onexec_stack;
 	child->previous = rp_label_get(parent->previous);
 	child->token = parent->token;
+	child->nnp = rp_label_get(parent->nnp);
 	return 0;
 }
 
@@ -51,8 +53,10 @@ static void rp_task_free(struct task_struct *task)
 
 	rp_label_put(t->onexec);
 	rp_label_put(t->previous);
+	rp_label_put(t->nnp);
 	t->onexec = NULL;
 	t->previous = NULL;
+	t->nnp = NULL;
 }
 
 static struct security_hook_list rp_cred_hooks[] __ro_after_init = {

@@ -25,13 +25,22 @@ struct rp_cred {
 /**
  * struct rp_task - Rampart's part of a task
  * @onexec: label to change to at the next exec, or NULL
+ * @onexec_stack: @onexec is stacked on the current label, not put in its
+ *                place
  * @previous: label to return to from a hat, or NULL
  * @token: the change_hat token guarding @previous
+ * @nnp: the label the task had when it was first seen to run with
+ *       no_new_privs while confined, or NULL; domain changes must keep
+ *       its confined profiles
+ *
+ * Only the task itself changes these (its children get copies).
  */
 struct rp_task {
 	struct rp_label *onexec;
+	bool onexec_stack;
 	struct rp_label *previous;
 	u64 token;
+	struct rp_label *nnp;
 };
 
 static inline struct rp_cred *rp_cred(const struct cred *cred)
@@ -48,6 +57,12 @@ static inline struct rp_task *rp_task(const struct task_struct *task)
 static inline struct rp_label *rp_current_label(void)
 {
 	return rp_cred(current_cred())->label;
+}
+
+/* The caller's label with replaced profiles followed (a reference). */
+static inline struct rp_label *rp_current_label_newest(void)
+{
+	return rp_label_newest(rp_current_label());
 }
 
 void __init rp_cred_init(void);

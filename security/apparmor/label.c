@@ -7,8 +7,11 @@
  * Release may run from an RCU callback (a cred being freed), so nothing
  * here sleeps on the put path.
  */
+#include <linux/hashtable.h>
+#include <linux/jhash.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include "policy.h"
 #include "policyfs.h"
@@ -57,7 +60,13 @@ struct rp_profile *rp_profile_alloc(struct rp_ns *ns, const char *hname,
 
 static void rp_profile_free(struct rp_profile *p)
 {
-	if (!rp_profile_is_ns_unconfined(p))
+	struct rp_profile *next = rcu_dereference_protected(p->replacedby, 1);
+
+	if (next)
+		rp_label_put(&next->label);
+	if (rp_profile_is_ns_unconfined(p))
+		rp_ns_free(p->ns);
+	else
 		rp_ns_put(p->ns);
 	if (p->parent)
 		rp_label_put(&p->parent->label);
@@ -68,6 +77,8 @@ static void rp_profile_free(struct rp_profile *p)
 	kfree_rcu(p, label.rcu);
 }
 
+static void rp_label_set_remove(struct rp_label *label);
+
 void rp_label_release(struct kref *ref)
 {
 	struct rp_label *label = container_of(ref, struct rp_label, ref);
@@ -77,6 +88,7 @@ void rp_label_release(struct kref *ref)
 		rp_profile_free(label->vec[0]);
 		return;
 	}
+	rp_label_set_remove(label);
 	for (i = 0; i < label->size; i++)
 		rp_label_put(&label->vec[i]->label);
 	kfree_rcu(label, rcu);
@@ -105,52 +117,245 @@ static int rp_profile_sort_cmp(const void *a, const void *b)
 			      *(struct rp_profile *const *)b);
 }
 
-/**
- * rp_label_alloc_stack() - the label made of a set of profiles
- * @profiles: the profiles, in any order, duplicates allowed
- * @n: how many (at least one)
- * @gfp: allocation flags
+/*
+ * ---- the set of compound labels ----
  *
- * Return: a new reference to a label holding each distinct profile once,
- * in canonical order; a single profile yields that profile's own label.
- * NULL on allocation failure or if @n is 0.
+ * Every distinct stack exists once: a lookup of a stack that some task
+ * already has finds it without allocating, and labels compare by
+ * pointer. A profile's own label never enters the set. The set is read
+ * under RCU; changes take rp_label_set_lock with interrupts off, as the
+ * last put of a label (which takes it out) may run in an RCU callback.
+ */
+static DEFINE_HASHTABLE(rp_label_set, 10);
+static DEFINE_SPINLOCK(rp_label_set_lock);
+
+static u32 rp_vec_hash(struct rp_profile *const *vec, u32 n)
+{
+	return jhash(vec, n * sizeof(*vec), n);
+}
+
+/* The set's label with exactly @vec, with a reference; RCU or the lock. */
+static struct rp_label *rp_label_set_find(struct rp_profile *const *vec,
+					  u32 n, u32 hash)
+{
+	struct rp_label *label;
+
+	hash_for_each_possible_rcu(rp_label_set, label, node, hash) {
+		if (label->hash != hash || label->size != n ||
+		    memcmp(label->vec, vec, n * sizeof(*vec)))
+			continue;
+		if (kref_get_unless_zero(&label->ref))
+			return label;
+	}
+	return NULL;
+}
+
+/* Take a dying compound label out of the set. */
+static void rp_label_set_remove(struct rp_label *label)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&rp_label_set_lock, flags);
+	if (!hlist_unhashed(&label->node))
+		hash_del_rcu(&label->node);
+	spin_unlock_irqrestore(&rp_label_set_lock, flags);
+}
+
+/* Sort @vec canonically and drop repeats; return how many are kept. */
+static u32 rp_vec_canonical(struct rp_profile **vec, u32 n)
+{
+	u32 i, kept = 1;
+
+	sort(vec, n, sizeof(*vec), rp_profile_sort_cmp, NULL);
+	for (i = 1; i < n; i++)
+		if (vec[i] != vec[kept - 1])
+			vec[kept++] = vec[i];
+	return kept;
+}
+
+/*
+ * The label of the canonical, repeat-free @vec: found in the set, or made
+ * and added if @gfp allows allocation (0: look up only).
+ */
+static struct rp_label *rp_label_of_vec(struct rp_profile **vec, u32 n,
+					gfp_t gfp)
+{
+	struct rp_label *label, *found;
+	unsigned long flags;
+	u32 hash, i;
+
+	if (n == 1)
+		return rp_label_get(&vec[0]->label);
+	hash = rp_vec_hash(vec, n);
+	rcu_read_lock();
+	label = rp_label_set_find(vec, n, hash);
+	rcu_read_unlock();
+	if (label || !gfp)
+		return label;
+
+	label = kzalloc(sizeof(*label) + n * sizeof(*label->vec), gfp);
+	if (!label)
+		return NULL;
+	kref_init(&label->ref);
+	label->vec = (struct rp_profile **)(label + 1);
+	label->size = n;
+	label->hash = hash;
+	label->flags = RP_LABEL_UNCONFINED;
+	for (i = 0; i < n; i++) {
+		rp_label_get(&vec[i]->label);
+		label->vec[i] = vec[i];
+		if (!rp_label_is_unconfined(&vec[i]->label))
+			label->flags &= ~RP_LABEL_UNCONFINED;
+	}
+	spin_lock_irqsave(&rp_label_set_lock, flags);
+	found = rp_label_set_find(vec, n, hash);
+	if (!found)
+		hash_add_rcu(rp_label_set, &label->node, hash);
+	spin_unlock_irqrestore(&rp_label_set_lock, flags);
+	if (!found)
+		return label;
+	/* another task made it first: ours was never visible */
+	for (i = 0; i < n; i++)
+		rp_label_put(&vec[i]->label);
+	kfree(label);
+	return found;
+}
+
+/**
+ * rp_label_stack() - the label made of a set of profiles
+ * @profiles: the profiles, in any order, repeats allowed; the caller
+ *            holds references on them
+ * @n: how many (1 to RP_LABEL_MAX_STACK)
+ * @gfp: allocation flags for a stack no task has yet; 0 to only find one
+ *
+ * Return: a reference to the one label holding each distinct profile
+ * once, in canonical order (a single profile's own label), or NULL if @n
+ * is out of range, memory runs out, or @gfp is 0 and no such stack exists.
+ */
+struct rp_label *rp_label_stack(struct rp_profile *const *profiles, u32 n,
+				gfp_t gfp)
+{
+	struct rp_profile *vec[RP_LABEL_MAX_STACK];
+
+	if (!n || n > RP_LABEL_MAX_STACK)
+		return NULL;
+	memcpy(vec, profiles, n * sizeof(*vec));
+	return rp_label_of_vec(vec, rp_vec_canonical(vec, n), gfp);
+}
+
+/**
+ * rp_label_alloc_stack() - rp_label_stack(), making the stack if need be
+ * @profiles: the profiles, in any order, repeats allowed
+ * @n: how many
+ * @gfp: allocation flags (not 0)
+ *
+ * Return: a reference to the label, or NULL.
  */
 struct rp_label *rp_label_alloc_stack(struct rp_profile *const *profiles,
 				      u32 n, gfp_t gfp)
 {
-	struct rp_label *label;
-	u32 i, kept;
+	return gfp ? rp_label_stack(profiles, n, gfp) : NULL;
+}
 
-	if (!n)
+/**
+ * rp_label_union() - the stack of every profile of two labels
+ * @a: one label
+ * @b: the other
+ *
+ * Return: a reference to the label, or NULL (out of memory, too big).
+ */
+struct rp_label *rp_label_union(struct rp_label *a, struct rp_label *b)
+{
+	struct rp_profile *vec[2 * RP_LABEL_MAX_STACK];
+	u32 n = a->size + b->size;
+
+	memcpy(vec, a->vec, a->size * sizeof(*vec));
+	memcpy(vec + a->size, b->vec, b->size * sizeof(*vec));
+	n = rp_vec_canonical(vec, n);
+	if (n > RP_LABEL_MAX_STACK)
 		return NULL;
-	label = kzalloc(sizeof(*label) + n * sizeof(*label->vec),
-			gfp);
-	if (!label)
-		return NULL;
-	label->vec = (struct rp_profile **)(label + 1);
-	memcpy(label->vec, profiles, n * sizeof(*profiles));
-	sort(label->vec, n, sizeof(*label->vec), rp_profile_sort_cmp, NULL);
+	return rp_label_of_vec(vec, n, GFP_KERNEL);
+}
 
-	kept = 1;
-	for (i = 1; i < n; i++)
-		if (label->vec[i] != label->vec[kept - 1])
-			label->vec[kept++] = label->vec[i];
-	if (kept == 1) {
-		struct rp_label *single = rp_label_get(&label->vec[0]->label);
+/* ---- following replaced and removed profiles ---- */
 
-		kfree(label);
-		return single;
+/**
+ * rp_profile_forward() - record what replaces a profile going stale
+ * @old: the profile being replaced or removed (its namespace's lock held)
+ * @to: its new version, or the unconfined profile that takes over
+ */
+void rp_profile_forward(struct rp_profile *old, struct rp_profile *to)
+{
+	rp_label_get(&to->label);
+	rcu_assign_pointer(old->replacedby, to);
+	/* a reader that sees the flag finds the pointer (rp_label_newest) */
+	smp_wmb();
+	WRITE_ONCE(old->flags, old->flags | RP_PROFILE_STALE);
+}
+
+/**
+ * rp_label_is_stale() - has a profile of @label been replaced or removed?
+ * @label: the label
+ */
+bool rp_label_is_stale(const struct rp_label *label)
+{
+	u32 i;
+
+	for (i = 0; i < label->size; i++)
+		if (READ_ONCE(label->vec[i]->flags) & RP_PROFILE_STALE)
+			return true;
+	return false;
+}
+
+/* The live version of @p; under RCU (the chain ends at a live profile). */
+static struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
+{
+	struct rp_profile *next;
+
+	while (READ_ONCE(p->flags) & RP_PROFILE_STALE) {
+		/* pairs with the smp_wmb() in rp_profile_forward() */
+		smp_rmb();
+		next = rcu_dereference(p->replacedby);
+		if (!next)
+			break;
+		p = next;
 	}
+	return p;
+}
 
-	kref_init(&label->ref);
-	label->size = kept;
-	label->flags = RP_LABEL_UNCONFINED;
-	for (i = 0; i < kept; i++) {
-		rp_label_get(&label->vec[i]->label);
-		if (!rp_label_is_unconfined(&label->vec[i]->label))
-			label->flags &= ~RP_LABEL_UNCONFINED;
+/**
+ * rp_label_newest() - @label with each profile at its current version
+ * @label: a label (the caller holds a reference)
+ *
+ * Return: a new reference: to @label itself if nothing in it is stale,
+ * else to the label of the replacements (made if need be); NULL only if
+ * memory runs out.
+ */
+struct rp_label *rp_label_newest(struct rp_label *label)
+{
+	struct rp_profile *vec[RP_LABEL_MAX_STACK];
+	struct rp_label *newest;
+	u32 i, n = label->size;
+
+	if (!rp_label_is_stale(label))
+		return rp_label_get(label);
+	rcu_read_lock();
+	for (i = 0; i < n; i++) {
+		vec[i] = rp_profile_newest_rcu(label->vec[i]);
+		if (!kref_get_unless_zero(&vec[i]->label.ref))
+			break;
 	}
-	return label;
+	rcu_read_unlock();
+	if (i < n) {
+		/* cannot happen: a stale profile holds its replacement */
+		while (i-- > 0)
+			rp_label_put(&vec[i]->label);
+		return rp_label_get(label);
+	}
+	newest = rp_label_stack(vec, n, GFP_KERNEL);
+	for (i = 0; i < n; i++)
+		rp_label_put(&vec[i]->label);
+	return newest;
 }
 
 /* Appends to a fixed buffer, counting what would not fit (like snprintf). */

@@ -9,6 +9,7 @@
 #include <linux/lsm_hooks.h>
 #include <uapi/linux/lsm.h>
 #include "cred.h"
+#include "domain.h"
 #include "lsm.h"
 #include "params.h"
 
@@ -36,6 +37,7 @@ static int __init rp_init(void)
 	}
 	rp_cred_init();
 	rp_procattr_init();
+	rp_domain_init();
 	err = rp_sysctl_init();
 	if (err)
 		pr_err("cannot register sysctls: %d\n", err);

@@ -24,7 +24,6 @@ static struct rp_ns *rp_ns_alloc(struct rp_ns *parent, const char *name)
 	ns = kzalloc(sizeof(*ns), GFP_KERNEL);
 	if (!ns)
 		return NULL;
-	kref_init(&ns->ref);
 	mutex_init(&ns->lock);
 	init_waitqueue_head(&ns->revision_wq);
 	INIT_LIST_HEAD(&ns->profiles);
@@ -41,13 +40,16 @@ static struct rp_ns *rp_ns_alloc(struct rp_ns *parent, const char *name)
 	if (!ns->name || !ns->hname)
 		goto fail;
 
-	unconfined = rp_profile_alloc(ns, "unconfined", RP_MODE_UNCONFINED,
+	/*
+	 * The unconfined profile's one reference is the caller's reference
+	 * to the namespace; it points at the namespace without holding it.
+	 */
+	unconfined = rp_profile_alloc(NULL, "unconfined", RP_MODE_UNCONFINED,
 				      GFP_KERNEL);
 	if (!unconfined)
 		goto fail;
-	/* The namespace owns its unconfined profile; drop the back reference. */
 	unconfined->flags |= RP_PROFILE_NS_UNCONFINED;
-	kref_put(&ns->ref, rp_ns_release);
+	unconfined->ns = ns;
 	ns->unconfined = unconfined;
 	ns->parent = rp_ns_get(parent);
 	return ns;
@@ -59,11 +61,13 @@ fail:
 	return NULL;
 }
 
-void rp_ns_release(struct kref *ref)
+/**
+ * rp_ns_free() - free a namespace whose unconfined profile is going
+ * @ns: the namespace; called from the release of that profile, possibly
+ *      in an RCU callback
+ */
+void rp_ns_free(struct rp_ns *ns)
 {
-	struct rp_ns *ns = container_of(ref, struct rp_ns, ref);
-
-	rp_label_put(&ns->unconfined->label);
 	rp_ns_put(ns->parent);
 	kfree(ns->hname);
 	kfree(ns->name);
@@ -151,6 +155,45 @@ struct rp_ns *rp_ns_child(struct rp_ns *parent, const char *name)
 }
 
 /**
+ * rp_ns_find_path() - a namespace below @base by its relative name
+ * @base: where the name starts
+ * @path: "name" or "name//child//..." (empty components are skipped)
+ *
+ * Return: the namespace with a reference, or ERR_PTR(-ENOENT) (no such
+ * namespace, or one being removed) or ERR_PTR(-ENOMEM).
+ */
+struct rp_ns *rp_ns_find_path(struct rp_ns *base, const char *path)
+{
+	struct rp_ns *cur = rp_ns_get(base), *child;
+	const char *part = path, *sep;
+	char *name;
+
+	while (*part) {
+		sep = strchr(part, '/');
+		if (sep == part) {
+			part++;
+			continue;
+		}
+		name = kstrndup(part, sep ? sep - part : strlen(part),
+				GFP_KERNEL);
+		if (!name) {
+			rp_ns_put(cur);
+			return ERR_PTR(-ENOMEM);
+		}
+		mutex_lock(&cur->lock);
+		child = cur->dead ? NULL : rp_ns_get(rp_ns_find_child(cur, name));
+		mutex_unlock(&cur->lock);
+		kfree(name);
+		rp_ns_put(cur);
+		if (!child)
+			return ERR_PTR(-ENOENT);
+		cur = child;
+		part = sep ? sep : part + strlen(part);
+	}
+	return cur;
+}
+
+/**
  * rp_ns_remove() - unlink a child namespace from its parent
  * @ns: a namespace that is not the root, with no profile or buffer left
  *      that has a directory (their directories are in the namespace's)
@@ -170,6 +213,8 @@ void rp_ns_remove(struct rp_ns *ns)
 	mutex_lock(&ns->lock);
 	ns->dead = true;
 	rp_fs_ns_rmdir(ns);
+	/* its tasks fall back to the parent's unconfined */
+	rp_profile_forward(ns->unconfined, parent->unconfined);
 	mutex_unlock(&ns->lock);
 	rp_ns_put(ns);
 }

@@ -183,11 +183,23 @@ static void rp_subtree_put(struct rp_profile *p)
 	struct rp_profile *c, *tmp;
 
 	list_for_each_entry_safe(c, tmp, &p->children, list) {
-		c->flags |= RP_PROFILE_STALE;
 		list_del_rcu(&c->list);
 		rp_subtree_put(c);
 	}
 	rp_label_put(&p->label);
+}
+
+/*
+ * @p and everything below it are being removed: tasks they confine move
+ * to @to, the namespace's unconfined. Under the namespace's lock.
+ */
+static void rp_subtree_retire(struct rp_profile *p, struct rp_profile *to)
+{
+	struct rp_profile *c;
+
+	list_for_each_entry(c, &p->children, list)
+		rp_subtree_retire(c, to);
+	rp_profile_forward(p, to);
 }
 
 /*
@@ -334,7 +346,7 @@ static void rp_load_commit(struct rp_ns *target, struct rp_load_item *items,
 			it->moved++;
 		}
 		rp_fs_profile_replace(old, p);
-		old->flags |= RP_PROFILE_STALE;
+		rp_profile_forward(old, p);
 		it->installed = true;
 	}
 }
@@ -549,7 +561,7 @@ void rp_policy_remove_ns(struct rp_ns *ns)
 	mutex_lock(&ns->lock);
 	list_for_each_entry_safe(p, tmp, &ns->profiles, list) {
 		rp_fs_profile_rmdir(p);
-		p->flags |= RP_PROFILE_STALE;
+		rp_subtree_retire(p, ns->unconfined);
 		list_del_rcu(&p->list);
 		rp_subtree_put(p);
 	}
@@ -611,7 +623,7 @@ int rp_policy_remove(struct rp_ns *ns, const char *name,
 		return -ENOENT;
 	}
 	rp_fs_profile_rmdir(p);
-	p->flags |= RP_PROFILE_STALE;
+	rp_subtree_retire(p, target->unconfined);
 	list_del_rcu(&p->list);
 	rp_ns_bump_revision(target);
 	rp_audit_status("profile_remove", NULL, 0, p->hname, NULL);

@@ -4,9 +4,11 @@
  * profiles and labels (a label is a set of profiles, a stack).
  *
  * Lifetime: a profile is reference counted through the label embedded in
- * it; a compound label holds a reference on each of its profiles; a
- * namespace holds its unconfined profile and its children, and each
- * profile holds its namespace. Namespace fields that change (revision,
+ * it; a compound label holds a reference on each of its profiles. A
+ * namespace has no count of its own: it lives as long as its unconfined
+ * profile, so a reference to the namespace is one to that profile's
+ * label, and every other profile of the namespace holds one, as do its
+ * parent's list of children and each child namespace. Namespace fields that change (revision,
  * lists) are written under ns->lock; readers that must not sleep use RCU.
  */
 #ifndef _RAMPART_POLICY_H
@@ -14,6 +16,7 @@
 
 #include <linux/kref.h>
 #include <linux/list.h>
+#include <linux/types.h>
 #include <linux/mutex.h>
 #include <linux/rculist.h>
 #include <linux/rcupdate.h>
@@ -37,6 +40,8 @@ struct rp_rawdata;
  * @size: number of profiles in @vec
  * @vec: the profiles, in canonical order (namespace depth, namespace name,
  *       profile name)
+ * @node: entry in the set of compound labels (unused for a profile's own)
+ * @hash: hash of @vec, the key in that set
  * @rcu: deferred free, so RCU readers of a cred may still look at it
  */
 struct rp_label {
@@ -44,8 +49,13 @@ struct rp_label {
 	u32 flags;
 	u32 size;
 	struct rp_profile **vec;
+	struct hlist_node node;
+	u32 hash;
 	struct rcu_head rcu;
 };
+
+/* The most profiles one label holds. */
+#define RP_LABEL_MAX_STACK	32
 
 /* rp_profile.flags */
 #define RP_PROFILE_NS_UNCONFINED 0x1	/* the namespace's built-in unconfined */
@@ -72,6 +82,9 @@ struct rp_unpacked;
  * @pdir: its directory in the policy tree (a reference), shared with the
  *        versions it replaced; NULL if it has none
  * @rawdata: the buffer it was loaded from (one of its users), or NULL
+ * @replacedby: once stale, what took its place (a reference): its new
+ *              version, or the namespace's unconfined if it was removed
+ *              (the parent namespace's, for a removed namespace's own)
  */
 struct rp_profile {
 	struct rp_label label;
@@ -87,11 +100,11 @@ struct rp_profile {
 	struct rp_unpacked *rules;
 	struct rp_pdir *pdir;
 	struct rp_rawdata *rawdata;
+	struct rp_profile __rcu *replacedby;
 };
 
 /**
  * struct rp_ns - a policy namespace
- * @ref: references from profiles, open files and the parent
  * @parent: NULL for the root namespace
  * @name: the namespace's own name ("root" for the root namespace)
  * @hname: names from the root down, joined by "//"
@@ -102,8 +115,8 @@ struct rp_profile {
  * @profiles: top-level profiles, most recent first
  * @children: child namespaces
  * @sibling: entry in the parent's @children
- * @unconfined: the built-in unconfined profile (owned by the namespace; it
- *              holds no reference back, so the pair is no cycle)
+ * @unconfined: the built-in unconfined profile, whose label's count is
+ *              the namespace's (see rp_ns_get())
  * @dead: removed; loads into it fail
  * @rawdata: buffers loaded into it that profiles still use
  * @dir: its directory in the policy tree, NULL if none (under ->lock)
@@ -114,7 +127,6 @@ struct rp_profile {
  * @rcu: deferred free for readers walking @children under RCU
  */
 struct rp_ns {
-	struct kref ref;
 	struct rp_ns *parent;
 	char *name;
 	char *hname;
@@ -170,20 +182,21 @@ static inline bool rp_profile_is_ns_unconfined(const struct rp_profile *p)
 	return p->flags & RP_PROFILE_NS_UNCONFINED;
 }
 
+/* A namespace is counted by its unconfined profile's label. */
 static inline struct rp_ns *rp_ns_get(struct rp_ns *ns)
 {
 	if (ns)
-		kref_get(&ns->ref);
+		kref_get(&ns->unconfined->label.ref);
 	return ns;
 }
-
-void rp_ns_release(struct kref *ref);
 
 static inline void rp_ns_put(struct rp_ns *ns)
 {
 	if (ns)
-		kref_put(&ns->ref, rp_ns_release);
+		rp_label_put(&ns->unconfined->label);
 }
+
+void rp_ns_free(struct rp_ns *ns);
 
 bool rp_ns_within(const struct rp_ns *ns, const struct rp_ns *top);
 struct rp_ns *rp_ns_create(struct rp_ns *parent, const char *name);
@@ -196,6 +209,15 @@ struct rp_profile *rp_profile_alloc(struct rp_ns *ns, const char *hname,
 				    enum rp_mode mode, gfp_t gfp);
 struct rp_label *rp_label_alloc_stack(struct rp_profile *const *profiles,
 				      u32 n, gfp_t gfp);
+struct rp_label *rp_label_stack(struct rp_profile *const *profiles, u32 n,
+				gfp_t gfp);
+struct rp_label *rp_label_union(struct rp_label *a, struct rp_label *b);
+bool rp_label_is_stale(const struct rp_label *label);
+struct rp_label *rp_label_newest(struct rp_label *label);
+void rp_profile_forward(struct rp_profile *old, struct rp_profile *to);
+struct rp_label *rp_label_parse(struct rp_ns *base, const char *str,
+				gfp_t gfp);
+struct rp_ns *rp_ns_find_path(struct rp_ns *base, const char *path);
 
 /* Options of rp_label_render(). */
 #define RP_RENDER_SUBNS		0x1	/* show components of descendant namespaces */

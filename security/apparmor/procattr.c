@@ -59,13 +59,18 @@ static int rp_render_for_current(struct rp_label *label, const char *suffix,
 static int rp_getprocattr(struct task_struct *task, const char *name,
 			  char **value)
 {
-	struct rp_label *label = rp_task_attr_label(task, name);
+	struct rp_label *label = rp_task_attr_label(task, name), *newest;
 	int ret;
 
 	if (!label)
 		return -EINVAL;
-	ret = rp_render_for_current(label, "\n", value);
+	/* a replaced profile shows as its new version */
+	newest = rp_label_newest(label);
 	rp_label_put(label);
+	if (!newest)
+		return -ENOMEM;
+	ret = rp_render_for_current(newest, "\n", value);
+	rp_label_put(newest);
 	return ret;
 }
 

@@ -11,6 +11,7 @@
 #     (/usr/share/apparmor-features), /usr/share/apparmor/extra-profiles
 #   - guest/init as /init, guest/run-tests as /usr/lib/rampart/run-tests
 #   - tests/ as /tests, helpers/*.c compiled static into /usr/local/bin
+#     (hat.c with libapparmor.a: apt-get install libapparmor-dev)
 #   - the shared test profiles (shared/testdata/*.profile) as
 #     /tests/testdata/NAME.profile, each also compiled here for the 6.12
 #     feature set (NAME.bin) with what aa-policy-dump decodes from it
@@ -33,6 +34,9 @@ for b in apparmor_parser aa-exec aa-status aa-enabled; do
 	p=$(command -v "$b") || die "$b not found (apt-get install apparmor apparmor-utils)"
 	BINS+=("$(readlink -f "$p")")
 done
+
+LIBAPPARMOR_A=$(gcc -print-file-name=libapparmor.a)
+[[ -f $LIBAPPARMOR_A ]] || die "libapparmor.a not found (apt-get install libapparmor-dev)"
 
 # Data trees copied verbatim (same path in the guest).
 TREES=(/etc/apparmor.d /usr/share/apparmor/extra-profiles /usr/share/apparmor-features)
@@ -57,7 +61,8 @@ shopt -u nullglob
 inputs_hash() {
 	{
 		echo "format 1"
-		sha256sum "${BASH_SOURCE[0]}" "$BUSYBOX" "${BINS[@]}" "${FILES[@]}"
+		sha256sum "${BASH_SOURCE[0]}" "$BUSYBOX" "${BINS[@]}" "${FILES[@]}" \
+			"$LIBAPPARMOR_A"
 		for l in "${LIBS[@]}"; do echo "lib $l"; done
 		sha256sum "${LIBS[@]}"
 		find "${TREES[@]}" "$VM/guest" "$VM/helpers" "$VM/tests" \
@@ -183,8 +188,11 @@ if ((${#TESTPROFILES[@]})); then
 	fi
 fi
 for c in "$VM"/helpers/*.c; do
-	gcc -static -s -O2 -Wall -o "usr/local/bin/$(basename "$c" .c)" "$c" ||
-		die "compiling $c failed"
+	libs=()
+	# hat drives change_hat through Debian's libapparmor, linked in
+	[[ ${c##*/} == hat.c ]] && libs=(-lapparmor)
+	gcc -static -s -O2 -Wall -o "usr/local/bin/$(basename "$c" .c)" "$c" \
+		"${libs[@]}" || die "compiling $c failed"
 done
 
 cat > etc/passwd <<'EOF'

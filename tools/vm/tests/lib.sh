@@ -16,6 +16,10 @@
 #   fsop open PATH r|w|rw           open only
 #   runas UID[:GID] CMD...          run CMD as that user, no capabilities
 #   mutate IN OUT SEED              a mutated copy of a policy buffer
+#   auxv                            "secure=<AT_SECURE> label=<attr/current>"
+#   nnp CMD...                      run CMD with no_new_privs set
+#   hat OP...                       libapparmor change_hat/profile/stack,
+#                                   getcon (see helpers/hat.c)
 # fsop reports a failing syscall as "fsop: <op> PATH: EXXX (strerror)".
 
 SFS=/sys/kernel/security/apparmor

@@ -1,0 +1,682 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Rampart: domain changes. Those a task asks for itself through procattr
+ * writes (kernel-interfaces.md 5.4, mediation.md 4): change_profile,
+ * stack, and the onexec change armed for the next exec; and the one every
+ * exec makes (mediation.md 3): each profile of the task's label picks its
+ * successor from its exec rules, or attaches a profile by the
+ * executable's name when unconfined.
+ *
+ * Every change is decided on the caller's newest label; a refusal
+ * changes nothing.
+ */
+#define pr_fmt(fmt) "AppArmor: " fmt
+
+#include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/ctype.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/lsm_hooks.h>
+#include <linux/personality.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "audit.h"
+#include "cred.h"
+#include "dfa.h"
+#include "domain.h"
+#include "lsm.h"
+#include "perms.h"
+#include "policy.h"
+#include "unpack.h"
+#include <rampart/abi.h>
+
+/* The file rules of @p: the file DFA, or the policydb serving them. */
+static const struct rp_policydb *rp_file_rules(const struct rp_profile *p,
+					       unsigned int *start)
+{
+	const struct rp_unpacked *u = p->rules;
+
+	if (!u)
+		return NULL;
+	if (u->file.dfa) {
+		*start = u->file.file_start;
+		return &u->file;
+	}
+	if (u->policy.dfa && u->policy.file_start) {
+		*start = u->policy.file_start;
+		return &u->policy;
+	}
+	return NULL;
+}
+
+/* A DENIED record of a domain change by @p (NULL: the caller's label). */
+static void rp_audit_change(const char *op, const struct rp_profile *p,
+			    const char *info, int error, const char *name,
+			    const struct rp_label *target)
+{
+	struct rp_audit a = {
+		.type = "DENIED", .op = op, .class_name = "file", .info = info,
+		.error = error, .profile = p, .name = name, .target = target,
+		.target_name = target ? NULL : name,
+	};
+
+	rp_audit_log(&a);
+}
+
+/* A DENIED exec record: @p refused @path (mediation.md 13.4). */
+static void rp_audit_exec(const struct rp_profile *p, const char *info,
+			  int error, const char *path, kuid_t ouid, bool xmask,
+			  const struct rp_label *target)
+{
+	struct rp_audit a = {
+		.type = "DENIED", .op = "exec", .class_name = "file",
+		.info = info, .error = error, .profile = p, .name = path,
+		.request = xmask ? RP_MAY_EXEC : 0,
+		.denied = xmask ? RP_MAY_EXEC : 0, .ouid = ouid,
+		.target = target, .target_name = target ? NULL : path,
+	};
+
+	rp_audit_log(&a);
+}
+
+/* What @p's file rules grant the key at @state (owner set iff fsuid 0). */
+static u32 rp_file_allow(const struct rp_policydb *db, unsigned int state)
+{
+	const struct rp_perms *perms;
+	bool other = !uid_eq(current_fsuid(), GLOBAL_ROOT_UID);
+
+	perms = rp_perms_lookup(db->perms, db->nperms, db->dfa->accept[state],
+				other);
+	return perms ? perms->allow & ~perms->deny : 0;
+}
+
+/*
+ * Does @p allow @request (change_profile or onexec) to @target? The key is
+ * the target as @p's namespace names it, "&" first for a stack; if the
+ * whole stack is not granted, every component must be on its own.
+ */
+static bool rp_may_change_to(const struct rp_profile *p,
+			     const struct rp_label *target, bool stack,
+			     u32 request)
+{
+	const struct rp_policydb *db;
+	unsigned int start, state;
+	char *key;
+	u32 i;
+	bool ok;
+
+	db = rp_file_rules(p, &start);
+	if (!db)
+		return false;
+	key = rp_label_render_alloc(target, p->ns, RP_RENDER_SUBNS, "",
+				    GFP_KERNEL);
+	if (!key)
+		return false;
+	state = start;
+	if (stack)
+		state = rp_dfa_step(db->dfa, state, '&');
+	state = rp_dfa_match(db->dfa, state, key);
+	kfree(key);
+	if (rp_file_allow(db, state) & request)
+		return true;
+	if (target->size == 1)
+		return false;
+	ok = true;
+	for (i = 0; i < target->size && ok; i++) {
+		key = rp_label_render_alloc(&target->vec[i]->label, p->ns,
+					    RP_RENDER_SUBNS, "", GFP_KERNEL);
+		if (!key)
+			return false;
+		state = stack ? rp_dfa_step(db->dfa, start, '&') : start;
+		state = rp_dfa_match(db->dfa, state, key);
+		ok = rp_file_allow(db, state) & request;
+		kfree(key);
+	}
+	return ok;
+}
+
+/*
+ * Set one of the calling task's label slots. Other tasks read them under
+ * RCU (procattr), so the new value is published before the old one goes.
+ */
+static void rp_task_set(struct rp_label **slot, struct rp_label *label)
+{
+	struct rp_label *old = *slot;
+
+	WRITE_ONCE(*slot, rp_label_get(label));
+	rp_label_put(old);
+}
+
+/* Is every confined profile of @old (an NNP snapshot) still in @new? */
+static bool rp_label_keeps(const struct rp_label *old,
+			   const struct rp_label *new)
+{
+	u32 i, k;
+
+	for (i = 0; i < old->size; i++) {
+		if (rp_label_is_unconfined(&old->vec[i]->label))
+			continue;
+		for (k = 0; k < new->size && new->vec[k] != old->vec[i]; k++)
+			;
+		if (k == new->size)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Under no_new_privs a confined task may only move to labels that keep
+ * the confinement it had when NNP was first seen (mediation.md 3.6).
+ * Records that snapshot on first use.
+ */
+static bool rp_nnp_allows(struct rp_label *cur, const struct rp_label *new)
+{
+	struct rp_task *t = rp_task(current);
+
+	if (!task_no_new_privs(current) || rp_label_is_unconfined(cur))
+		return true;
+	if (!t->nnp)
+		rp_task_set(&t->nnp, cur);
+	return rp_label_keeps(t->nnp, new);
+}
+
+/*
+ * The label a change_profile (non-stack) leaves: @target in place of the
+ * components of @cur's namespace, the others kept.
+ */
+static struct rp_label *rp_label_replace_ns(struct rp_label *cur,
+					    struct rp_label *target)
+{
+	struct rp_profile *vec[RP_LABEL_MAX_STACK];
+	const struct rp_ns *ns = rp_label_ns(cur);
+	u32 n = 0, i;
+
+	for (i = 0; i < cur->size; i++)
+		if (cur->vec[i]->ns != ns && n < RP_LABEL_MAX_STACK)
+			vec[n++] = cur->vec[i];
+	for (i = 0; i < target->size && n < RP_LABEL_MAX_STACK; i++)
+		vec[n++] = target->vec[i];
+	return rp_label_stack(vec, n, GFP_KERNEL);
+}
+
+/* Clear the hat and onexec state of the calling task. */
+static void rp_task_clear_changes(struct rp_task *t)
+{
+	rp_task_set(&t->onexec, NULL);
+	rp_task_set(&t->previous, NULL);
+	t->onexec_stack = false;
+	t->token = 0;
+}
+
+/* Install @label as the calling task's, now. */
+static int rp_set_current_label(struct rp_label *label)
+{
+	struct cred *new;
+	struct rp_cred *rc;
+
+	if (current_cred() != current_real_cred())
+		return -EBUSY;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	rc = rp_cred(new);
+	rp_label_put(rc->label);
+	rc->label = rp_label_get(label);
+	return commit_creds(new);
+}
+
+/*
+ * change_profile, stack and onexec arming: @name as written (a leading
+ * "&" asks for a stack), @onexec for the exec file's commands, @test for
+ * permprofile.
+ */
+static int rp_change_profile(const char *name, bool stack, bool onexec,
+			     bool test)
+{
+	const char *op = onexec ? (stack ? "stack_onexec" : "change_onexec") :
+				  (stack ? "stack" : "change_profile");
+	u32 request = onexec ? RP_MAY_ONEXEC : RP_MAY_CHANGE_PROFILE;
+	struct rp_label *cur, *target, *new = NULL;
+	struct rp_task *t = rp_task(current);
+	const struct rp_ns *ns;
+	int err = 0;
+	u32 i;
+
+	name = skip_spaces(name);
+	if (*name == '&') {
+		stack = true;
+		name = skip_spaces(name + 1);
+	}
+	if (!*name)
+		return -EINVAL;
+	cur = rp_current_label_newest();
+	ns = rp_label_ns(cur);
+	target = rp_label_parse(rp_label_ns(cur), name, GFP_KERNEL);
+	if (IS_ERR(target)) {
+		err = PTR_ERR(target);
+		rp_audit_change(op, NULL, err == -ENOENT ? "label not found" :
+				NULL, err, name, NULL);
+		goto out_cur;
+	}
+	for (i = 0; i < cur->size; i++) {
+		const struct rp_profile *p = cur->vec[i];
+
+		if (p->ns != ns || rp_label_is_unconfined(&p->label))
+			continue;
+		if (!rp_may_change_to(p, target, stack, request)) {
+			err = -EACCES;
+			rp_audit_change(op, p, NULL, err, name, target);
+			goto out;
+		}
+	}
+	if (test)
+		goto out;
+	if (onexec) {
+		rp_task_set(&t->onexec, target);
+		t->onexec_stack = stack;
+		goto out;
+	}
+	new = stack ? rp_label_union(cur, target) :
+		      rp_label_replace_ns(cur, target);
+	if (!new) {
+		err = -ENOMEM;
+		goto out;
+	}
+	if (!stack && !rp_nnp_allows(cur, new)) {
+		err = -EPERM;
+		goto out;
+	}
+	err = rp_set_current_label(new);
+	if (!err && (rp_label_is_unconfined(new) || rp_label_ns(new) != ns))
+		rp_task_clear_changes(t);
+out:
+	rp_label_put(new);
+	rp_label_put(target);
+out_cur:
+	rp_label_put(cur);
+	return err;
+}
+
+/* An EINVAL that procattr audits: a command it does not know. */
+static int rp_bad_command(const char *info)
+{
+	struct rp_audit a = {
+		.type = "DENIED", .op = "setprocattr", .info = info,
+		.error = -EINVAL,
+	};
+
+	rp_audit_log(&a);
+	return -EINVAL;
+}
+
+static int rp_setprocattr(const char *attr, void *value, size_t size)
+{
+	char *buf, *cmd, *args;
+	bool current_file;
+	int err;
+
+	current_file = !strcmp(attr, "current");
+	if (!current_file && strcmp(attr, "exec"))
+		return rp_bad_command("invalid");
+	if (!size)
+		return -EINVAL;
+	buf = kmemdup_nul(value, size, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	cmd = strim(buf);
+	args = strchr(cmd, ' ');
+	if (!args) {
+		err = -EINVAL;
+		goto out;
+	}
+	*args++ = '\0';
+	args = skip_spaces(args);
+	if (!*args) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (current_file && !strcmp(cmd, "changeprofile"))
+		err = rp_change_profile(args, false, false, false);
+	else if (current_file && !strcmp(cmd, "permprofile"))
+		err = rp_change_profile(args, false, false, true);
+	else if (current_file && !strcmp(cmd, "stack"))
+		err = rp_change_profile(args, true, false, false);
+	else if (!current_file && !strcmp(cmd, "exec"))
+		err = rp_change_profile(args, false, true, false);
+	else if (!current_file && !strcmp(cmd, "stack"))
+		err = rp_change_profile(args, true, true, false);
+	else
+		err = rp_bad_command(attr);
+out:
+	kfree(buf);
+	return err ?: size;
+}
+
+/* ---- exec (mediation.md 3) ---- */
+
+/* Does @p (with an attachment DFA or without) attach to @path, and how well? */
+static bool rp_attach_score(const struct rp_profile *p, const char *path,
+			    unsigned int *score)
+{
+	const struct rp_unpacked *u = p->rules;
+	const struct rp_perms *perms;
+	unsigned int state, literal;
+
+	if (!u || !u->xmatch.dfa) {
+		*score = UINT_MAX;	/* an exact name beats every pattern */
+		return !strcmp(p->base, path);
+	}
+	/* xattr conditions are not evaluated yet: such profiles never attach */
+	if (u->nxattrs)
+		return false;
+	state = rp_dfa_leftmatch(u->xmatch.dfa, u->xmatch.start, path,
+				 &literal);
+	perms = rp_perms_lookup(u->xmatch.perms, u->xmatch.nperms,
+				u->xmatch.dfa->accept[state], false);
+	if (!(perms->allow & RP_MAY_EXEC))
+		return false;
+	*score = max(literal, u->xmatch_len);
+	return true;
+}
+
+/*
+ * The profile of @list (a namespace's top level or a profile's children,
+ * newest first) that attaches to @path (mediation.md 3.3), with a
+ * reference; NULL if none does or two tie.
+ */
+static struct rp_profile *rp_attach(struct list_head *list, const char *path)
+{
+	struct rp_profile *p, *best = NULL;
+	unsigned int score, best_score = 0;
+	bool tie = false;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(p, list, list) {
+		if (rp_profile_is_ns_unconfined(p) ||
+		    !rp_attach_score(p, path, &score))
+			continue;
+		if (score == UINT_MAX) {
+			best = p;
+			tie = false;
+			break;
+		}
+		if (!best || score > best_score) {
+			best = p;
+			best_score = score;
+			tie = false;
+		} else if (score == best_score) {
+			tie = true;
+		}
+	}
+	if (tie || (best && !kref_get_unless_zero(&best->label.ref)))
+		best = NULL;
+	rcu_read_unlock();
+	return best;
+}
+
+/**
+ * struct rp_exec - one exec being decided
+ * @bprm: the exec
+ * @path: the executable's name, or NULL if it has none
+ * @ouid: the executable's owner
+ * @secure: some component asked for a secure exec
+ */
+struct rp_exec {
+	struct linux_binprm *bprm;
+	const char *path;
+	kuid_t ouid;
+	bool secure;
+};
+
+/* What @p's file rules grant @x's executable. */
+static const struct rp_perms *rp_exec_perms(const struct rp_profile *p,
+					    const struct rp_exec *x,
+					    unsigned int *statep)
+{
+	static const struct rp_perms none;
+	const struct rp_policydb *db;
+	unsigned int state;
+
+	db = rp_file_rules(p, &state);
+	if (!db || !x->path)
+		return &none;
+	state = rp_dfa_match(db->dfa, state, x->path);
+	if (statep)
+		*statep = state;
+	return rp_perms_lookup(db->perms, db->nperms, db->dfa->accept[state],
+			       !uid_eq(current_fsuid(), x->ouid));
+}
+
+/* The label an exec rule of @p names (a TABLE entry), with a reference. */
+static struct rp_label *rp_exec_table(struct rp_profile *p, u32 index,
+				      bool *stack)
+{
+	const struct rp_policydb *db;
+	unsigned int start;
+	const char *name;
+
+	db = rp_file_rules(p, &start);
+	if (!db || index >= db->nxtable)
+		return ERR_PTR(-ENOENT);
+	name = db->xtable[index];
+	*stack = *name == '&';
+	return rp_label_parse(p->ns, *stack ? name + 1 : name, GFP_KERNEL);
+}
+
+/* The label @p moves to at @x (mediation.md 3.2), with a reference. */
+static struct rp_label *rp_exec_successor(struct rp_profile *p,
+					  struct rp_exec *x)
+{
+	struct rp_label *target = NULL, *stacked = NULL, *ret;
+	const struct rp_perms *perms;
+	struct rp_profile *found;
+	u32 xi, type;
+	bool stack = false;
+
+	if (rp_label_is_unconfined(&p->label)) {
+		found = x->path ? rp_attach(&p->ns->profiles, x->path) : NULL;
+		return found ? &found->label : rp_label_get(&p->label);
+	}
+	if (!x->path)
+		return ERR_PTR(-EACCES);
+	perms = rp_exec_perms(p, x, NULL);
+	if (!(perms->allow & RP_MAY_EXEC) || (perms->deny & RP_MAY_EXEC))
+		return ERR_PTR(-EACCES);
+	xi = perms->xindex;
+	type = xi & RP_X_TYPE_MASK;
+	if (type == RP_X_TABLE) {
+		stacked = rp_exec_table(p, xi & RP_X_INDEX_MASK, &stack);
+		if (IS_ERR(stacked)) {
+			stacked = NULL;
+		} else if (!stack) {
+			target = stacked;
+			stacked = NULL;
+		}
+	}
+	if (!target && (type == RP_X_NAME || stack)) {
+		found = rp_attach(xi & RP_X_CHILD ? &p->children :
+				  &p->ns->profiles, x->path);
+		if (found)
+			target = &found->label;
+	}
+	if (!target) {
+		if (xi & RP_X_INHERIT)
+			target = rp_label_get(&p->label);
+		else if (xi & RP_X_UNCONFINED)
+			target = rp_label_get(&p->ns->unconfined->label);
+		else if (!type)
+			target = rp_label_get(&p->label);
+	}
+	if (!target) {
+		rp_label_put(stacked);
+		return ERR_PTR(-ESRCH);	/* profile transition not found */
+	}
+	/* staying in @p (ix, or an inherit fallback) never scrubs */
+	if (!(xi & RP_X_UNSAFE) && target != &p->label)
+		x->secure = true;
+	if (!stacked)
+		return target;
+	ret = rp_label_union(target, stacked);
+	rp_label_put(target);
+	rp_label_put(stacked);
+	return ret ?: ERR_PTR(-ENOMEM);
+}
+
+/*
+ * With an onexec label armed: may @p (of the current namespace, confined)
+ * exec @x's file into @target? The file must grant onexec, and so must
+ * the file's name, a NUL and the target (mediation.md 3.5).
+ */
+static bool rp_exec_onexec_allowed(struct rp_profile *p, struct rp_exec *x,
+				   struct rp_label *target, bool stack)
+{
+	const struct rp_policydb *db;
+	const struct rp_perms *perms;
+	unsigned int state, start;
+	char *key;
+	u32 allow;
+
+	perms = rp_exec_perms(p, x, &state);
+	if (!(perms->allow & RP_MAY_ONEXEC))
+		return false;
+	db = rp_file_rules(p, &start);
+	key = rp_label_render_alloc(target, p->ns, RP_RENDER_SUBNS, "",
+				    GFP_KERNEL);
+	if (!key)
+		return false;
+	state = rp_dfa_null_step(db->dfa, state);
+	if (stack)
+		state = rp_dfa_step(db->dfa, state, '&');
+	state = rp_dfa_match(db->dfa, state, key);
+	kfree(key);
+	allow = rp_perms_lookup(db->perms, db->nperms, db->dfa->accept[state],
+				!uid_eq(current_fsuid(), GLOBAL_ROOT_UID))->allow;
+	if (!(perms->xindex & RP_X_UNSAFE))
+		x->secure = true;
+	return allow & RP_MAY_ONEXEC;
+}
+
+/* The executable's name for rules: absolute, from the mount namespace root. */
+static char *rp_exec_name(struct linux_binprm *bprm, char **buf)
+{
+	char *name;
+
+	*buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!*buf)
+		return ERR_PTR(-ENOMEM);
+	name = d_absolute_path(&bprm->file->f_path, *buf, PATH_MAX);
+	if (IS_ERR(name))
+		return name;
+	return name;
+}
+
+static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
+{
+	struct rp_task *t = rp_task(current);
+	struct rp_label *cur, *next, *new = NULL, *part;
+	struct rp_exec x = { .bprm = bprm };
+	const struct rp_ns *ns;
+	char *buf = NULL;
+	u32 i;
+	int err = 0;
+
+	cur = rp_current_label_newest();
+	ns = rp_label_ns(cur);
+	x.ouid = file_inode(bprm->file)->i_uid;
+	x.path = rp_exec_name(bprm, &buf);
+	if (IS_ERR(x.path)) {
+		if (PTR_ERR(x.path) == -ENOMEM) {
+			err = -ENOMEM;
+			goto out;
+		}
+		x.path = NULL;
+	}
+	if (task_no_new_privs(current) && !rp_label_is_unconfined(cur) &&
+	    !t->nnp)
+		rp_task_set(&t->nnp, cur);
+
+	for (i = 0; i < cur->size; i++) {
+		struct rp_profile *p = cur->vec[i];
+
+		if (t->onexec && p->ns == ns) {
+			if (!rp_label_is_unconfined(&p->label) &&
+			    !rp_exec_onexec_allowed(p, &x, t->onexec,
+						    t->onexec_stack)) {
+				err = -EACCES;
+				rp_audit_exec(p, "no change_onexec valid for executable",
+					      err, x.path, x.ouid, false,
+					      t->onexec);
+				goto out;
+			}
+			part = t->onexec_stack ?
+			       rp_label_union(&p->label, t->onexec) :
+			       rp_label_get(t->onexec);
+			if (!part)
+				part = ERR_PTR(-ENOMEM);
+		} else {
+			part = rp_exec_successor(p, &x);
+		}
+		if (IS_ERR(part)) {
+			err = PTR_ERR(part);
+			if (err == -ESRCH) {
+				err = -EACCES;
+				rp_audit_exec(p, "profile transition not found",
+					      err, x.path, x.ouid, true, NULL);
+			} else if (err == -EACCES) {
+				rp_audit_exec(p, NULL, err, x.path, x.ouid,
+					      true, NULL);
+			}
+			goto out;
+		}
+		next = new ? rp_label_union(new, part) : rp_label_get(part);
+		rp_label_put(part);
+		rp_label_put(new);
+		new = next;
+		if (!new) {
+			err = -ENOMEM;
+			goto out;
+		}
+	}
+	if (t->nnp && !(t->onexec && t->onexec_stack) &&
+	    !rp_label_keeps(t->nnp, new)) {
+		err = -EPERM;
+		for (i = 0; i < cur->size; i++)
+			if (!rp_label_is_unconfined(&cur->vec[i]->label))
+				rp_audit_exec(cur->vec[i], "no new privs", err,
+					      x.path, x.ouid, true, new);
+		goto out;
+	}
+	if (x.secure)
+		bprm->secureexec = 1;
+	if (new != cur)
+		bprm->per_clear |= PER_CLEAR_ON_SETID;
+	rp_label_put(rp_cred(bprm->cred)->label);
+	rp_cred(bprm->cred)->label = new;
+	new = NULL;
+out:
+	rp_label_put(new);
+	rp_label_put(cur);
+	kfree(buf);
+	return err;
+}
+
+/* A successful exec ends the onexec and hat state it started with. */
+static void rp_bprm_committed_creds(const struct linux_binprm *bprm)
+{
+	rp_task_clear_changes(rp_task(current));
+}
+
+static struct security_hook_list rp_domain_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(setprocattr, rp_setprocattr),
+	LSM_HOOK_INIT(bprm_creds_for_exec, rp_bprm_creds_for_exec),
+	LSM_HOOK_INIT(bprm_committed_creds, rp_bprm_committed_creds),
+};
+
+void __init rp_domain_init(void)
+{
+	security_add_hooks(rp_domain_hooks, ARRAY_SIZE(rp_domain_hooks),
+			   &rp_lsmid);
+}

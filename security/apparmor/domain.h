@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rampart: domain changes: procattr commands and exec transitions.
+ */
+#ifndef _RAMPART_DOMAIN_H
+#define _RAMPART_DOMAIN_H
+
+#include <linux/init.h>
+
+void __init rp_domain_init(void);
+
+#endif /* _RAMPART_DOMAIN_H */
