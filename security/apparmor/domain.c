@@ -274,19 +274,20 @@ static int rp_change_profile(const char *name, bool stack, bool onexec,
 	}
 	if (test)
 		goto out;
-	if (onexec) {
-		rp_task_set(&t->onexec, target);
-		t->onexec_stack = stack;
-		goto out;
-	}
 	new = stack ? rp_label_union(cur, target) :
 		      rp_label_replace_ns(cur, target);
 	if (!new) {
 		err = -ENOMEM;
 		goto out;
 	}
+	/* stock refuses an onexec change that NNP would refuse at exec */
 	if (!stack && !rp_nnp_allows(cur, new)) {
 		err = -EPERM;
+		goto out;
+	}
+	if (onexec) {
+		rp_task_set(&t->onexec, target);
+		t->onexec_stack = stack;
 		goto out;
 	}
 	err = rp_set_current_label(new);
@@ -312,9 +313,199 @@ static int rp_bad_command(const char *info)
 	return -EINVAL;
 }
 
+/* ---- change_hat (mediation.md 4.1) ---- */
+
+/* At most this many hat names of one request are tried. */
+#define RP_HAT_MAX_NAMES	16
+
+/* The child of @p's base (its parent, for a hat) named @name, or NULL. */
+static struct rp_profile *rp_hat_child(struct rp_profile *p, const char *name,
+				       bool *has_children)
+{
+	struct rp_profile *base = (p->flags & RP_PROFILE_HAT) && p->parent ?
+				  p->parent : p, *c;
+
+	list_for_each_entry_rcu(c, &base->children, list) {
+		*has_children = true;
+		if (!strcmp(c->base, name))
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * The label @cur would have in hat @name: each of its profiles in the
+ * current namespace switched to that hat, the others kept. Fails with
+ * -ENOENT when some profile lacks it, -EPERM when one is no hat.
+ */
+static struct rp_label *rp_hat_label(struct rp_label *cur, const char *name,
+				     bool *has_children)
+{
+	struct rp_profile *vec[RP_LABEL_MAX_STACK], *c;
+	const struct rp_ns *ns = rp_label_ns(cur);
+	struct rp_label *label = NULL;
+	u32 i, n = 0;
+
+	rcu_read_lock();
+	for (i = 0; i < cur->size; i++) {
+		struct rp_profile *p = cur->vec[i];
+
+		if (p->ns != ns) {
+			vec[n++] = p;
+			continue;
+		}
+		c = rp_hat_child(p, name, has_children);
+		if (!c) {
+			label = ERR_PTR(-ENOENT);
+			break;
+		}
+		if (!(c->flags & RP_PROFILE_HAT)) {
+			label = ERR_PTR(-EPERM);
+			break;
+		}
+		vec[n++] = c;
+	}
+	/* the children are held by their parents, which @cur holds */
+	if (!label)
+		label = rp_label_stack(vec, n, GFP_ATOMIC);
+	rcu_read_unlock();
+	return label ?: ERR_PTR(-ENOMEM);
+}
+
+/* A wrong token: the task is killed, as stock does in every mode. */
+static int rp_hat_token_mismatch(void)
+{
+	struct rp_audit a = {
+		.type = "KILLED", .op = "change_hat", .class_name = "file",
+		.info = "failed token match", .error = -EACCES,
+	};
+
+	rp_audit_log(&a);
+	force_sig(SIGKILL);
+	return -EACCES;
+}
+
+static void rp_audit_hat(const char *type, const char *info, int error,
+			 const char *name)
+{
+	struct rp_audit a = {
+		.type = type, .op = "change_hat", .class_name = "file",
+		.info = info, .error = error, .name = name,
+	};
+
+	rp_audit_log(&a);
+}
+
+/*
+ * "changehat TOKEN^HAT\0HAT..." (@args, @len bytes) or, with @test,
+ * "permhat".
+ */
+static int rp_change_hat(char *args, size_t len, bool test)
+{
+	const char *names[RP_HAT_MAX_NAMES];
+	struct rp_task *t = rp_task(current);
+	struct rp_label *cur, *new = NULL;
+	char *end = args + len, *s, *caret;
+	bool has_children = false;
+	unsigned int n = 0, i;
+	u64 token;
+	int err;
+
+	caret = memchr(args, '^', len);
+	s = args;
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	if (!caret || caret == s)
+		return -EINVAL;
+	for (token = 0; s < caret; s++) {
+		if (!isxdigit(*s))
+			return -EINVAL;
+		token = (token << 4) | hex_to_bin(*s);
+	}
+	for (s = caret + 1; s < end && n < RP_HAT_MAX_NAMES; s += strlen(s) + 1)
+		if (*s)
+			names[n++] = s;
+	if (!token && !n)
+		return -EINVAL;
+
+	cur = rp_current_label_newest();
+	if (!n) {
+		/* return from the hat */
+		if (!t->previous || test) {
+			err = 0;
+			goto out;
+		}
+		new = rp_label_newest(t->previous);
+		if (!new) {
+			err = -ENOMEM;
+			goto out;
+		}
+		if (!rp_nnp_allows(cur, new)) {
+			err = -EPERM;
+			goto out;
+		}
+		if (token != t->token) {
+			err = rp_hat_token_mismatch();
+			goto out;
+		}
+		err = rp_set_current_label(new);
+		if (!err)
+			rp_task_clear_changes(t);
+		goto out;
+	}
+	if (rp_label_is_unconfined(cur)) {
+		err = -EPERM;
+		rp_audit_hat("DENIED", "unconfined can not change_hat", err,
+			     names[0]);
+		goto out;
+	}
+	err = -ENOENT;
+	for (i = 0; i < n && err == -ENOENT; i++) {
+		new = rp_hat_label(cur, names[i], &has_children);
+		err = IS_ERR(new) ? PTR_ERR(new) : 0;
+	}
+	if (err) {
+		const char *info = err == -EPERM ? "target not hat" :
+				   has_children ? "hat not found" :
+				   "no hats defined";
+
+		if (err == -ENOENT && !has_children)
+			err = -ECHILD;
+		/* single-name probes are silent */
+		if (err == -EPERM || n > 1)
+			rp_audit_hat("DENIED", info, err, names[n - 1]);
+		new = NULL;
+		goto out;
+	}
+	if (!rp_nnp_allows(cur, new)) {
+		err = -EPERM;
+		goto out;
+	}
+	if (test)
+		goto out;
+	if (t->previous && token != t->token) {
+		err = rp_hat_token_mismatch();
+		goto out;
+	}
+	err = rp_set_current_label(new);
+	if (err)
+		goto out;
+	if (!t->previous) {
+		rp_task_set(&t->previous, cur);
+		t->token = token;
+	}
+	rp_task_set(&t->onexec, NULL);
+	t->onexec_stack = false;
+out:
+	if (!IS_ERR_OR_NULL(new))
+		rp_label_put(new);
+	rp_label_put(cur);
+	return err;
+}
+
 static int rp_setprocattr(const char *attr, void *value, size_t size)
 {
-	char *buf, *cmd, *args;
+	char *buf, *cmd, *args, *end;
 	bool current_file;
 	int err;
 
@@ -326,19 +517,31 @@ static int rp_setprocattr(const char *attr, void *value, size_t size)
 	buf = kmemdup_nul(value, size, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	cmd = strim(buf);
-	args = strchr(cmd, ' ');
+	/* white space goes from both ends; hat names may hold NULs */
+	end = buf + size;
+	while (end > buf && (isspace(end[-1]) || !end[-1]))
+		end--;
+	*end = '\0';
+	cmd = buf;
+	while (cmd < end && isspace(*cmd))
+		cmd++;
+	args = memchr(cmd, ' ', end - cmd);
 	if (!args) {
 		err = -EINVAL;
 		goto out;
 	}
 	*args++ = '\0';
-	args = skip_spaces(args);
-	if (!*args) {
+	while (args < end && *args == ' ')
+		args++;
+	if (args == end) {
 		err = -EINVAL;
 		goto out;
 	}
-	if (current_file && !strcmp(cmd, "changeprofile"))
+	if (current_file && !strcmp(cmd, "changehat"))
+		err = rp_change_hat(args, end - args, false);
+	else if (current_file && !strcmp(cmd, "permhat"))
+		err = rp_change_hat(args, end - args, true);
+	else if (current_file && !strcmp(cmd, "changeprofile"))
 		err = rp_change_profile(args, false, false, false);
 	else if (current_file && !strcmp(cmd, "permprofile"))
 		err = rp_change_profile(args, false, false, true);

@@ -32,8 +32,26 @@ static const struct rp_feature rp_features_policy[] = {
 	{ }
 };
 
+/*
+ * Domain changes (domain.c). Left out until they are real: the ELF mmap
+ * fix and disconnected.path (file mediation) and xattr attachment
+ * conditions (attachments with xattrs never attach yet).
+ */
+static const struct rp_feature rp_features_domain[] = {
+	{ "change_hat", RP_FEATURE_BOOL, { .yes = true } },
+	{ "change_hatv", RP_FEATURE_BOOL, { .yes = true } },
+	{ "change_onexec", RP_FEATURE_BOOL, { .yes = true } },
+	{ "change_profile", RP_FEATURE_BOOL, { .yes = true } },
+	{ "stack", RP_FEATURE_BOOL, { .yes = true } },
+	{ "post_nnp_subset", RP_FEATURE_BOOL, { .yes = true } },
+	{ "computed_longest_left", RP_FEATURE_BOOL, { .yes = true } },
+	{ "version", RP_FEATURE_STRING, { .str = "1.2" } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
 	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
+	{ "domain", RP_FEATURE_DIR, { .dir = rp_features_domain } },
 	{ }
 };
 

@@ -307,12 +307,19 @@ bool rp_label_is_stale(const struct rp_label *label)
 	return false;
 }
 
-/* The live version of @p; under RCU (the chain ends at a live profile). */
+/*
+ * The live version of @p; under RCU. Versions of a profile are followed to
+ * the last, but a removed profile's fallback is its namespace's
+ * unconfined even when that namespace is gone too: like stock, a reader
+ * takes one step past a removal.
+ */
 static struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
 {
-	struct rp_profile *next;
+	struct rp_profile *start = p, *next;
 
 	while (READ_ONCE(p->flags) & RP_PROFILE_STALE) {
+		if (p != start && rp_profile_is_ns_unconfined(p))
+			break;
 		/* pairs with the smp_wmb() in rp_profile_forward() */
 		smp_rmb();
 		next = rcu_dereference(p->replacedby);
