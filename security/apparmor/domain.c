@@ -585,12 +585,18 @@ static bool rp_attach_score(const struct rp_profile *p, const char *path,
 	return true;
 }
 
-/*
- * The profile of @list (a namespace's top level or a profile's children,
- * newest first) that attaches to @path (mediation.md 3.3), with a
- * reference; NULL if none does or two tie.
+/**
+ * rp_attach() - the profile an executable's name attaches to
+ * @list: a namespace's top-level profiles or a profile's children, newest
+ *        first (an RCU list)
+ * @path: the executable's name
+ *
+ * mediation.md 3.3: an exact name wins at once; else the attachment with
+ * the longest literal left part; a tie for the best is no attachment.
+ *
+ * Return: the profile with a reference, or NULL.
  */
-static struct rp_profile *rp_attach(struct list_head *list, const char *path)
+struct rp_profile *rp_attach(struct list_head *list, const char *path)
 {
 	struct rp_profile *p, *best = NULL;
 	unsigned int score, best_score = 0;

@@ -7,6 +7,10 @@
 
 #include <linux/init.h>
 
+struct list_head;
+struct rp_profile;
+
+struct rp_profile *rp_attach(struct list_head *list, const char *path);
 void __init rp_domain_init(void);
 
 #endif /* _RAMPART_DOMAIN_H */

@@ -49,9 +49,22 @@ static const struct rp_feature rp_features_domain[] = {
 	{ }
 };
 
+/* .access; "data" queries wait until profiles keep their data */
+static const struct rp_feature rp_features_query_label[] = {
+	{ "perms", RP_FEATURE_STRING, { .str = "allow deny audit quiet" } },
+	{ "multi_transaction", RP_FEATURE_BOOL, { .yes = true } },
+	{ }
+};
+
+static const struct rp_feature rp_features_query[] = {
+	{ "label", RP_FEATURE_DIR, { .dir = rp_features_query_label } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
 	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
 	{ "domain", RP_FEATURE_DIR, { .dir = rp_features_domain } },
+	{ "query", RP_FEATURE_DIR, { .dir = rp_features_query } },
 	{ }
 };
 

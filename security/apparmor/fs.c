@@ -478,6 +478,7 @@ struct rp_fs_entry {
 
 /* In creation order, which is the order userspace's readdir reverses. */
 static const struct rp_fs_entry rp_fs_before_features[] = {
+	{ ".access", 0666, NULL, &rp_access_fops },
 	{ ".stacked", 0444, &rp_text_stacked, &rp_text_fops },
 	{ ".ns_stacked", 0444, &rp_text_ns_stacked, &rp_text_fops },
 	{ ".ns_level", 0444, &rp_text_ns_level, &rp_text_fops },

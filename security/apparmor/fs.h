@@ -14,5 +14,6 @@ extern const struct file_operations rp_dot_load_fops;
 extern const struct file_operations rp_dot_replace_fops;
 extern const struct file_operations rp_dot_remove_fops;
 extern const struct file_operations rp_revision_fops;
+extern const struct file_operations rp_access_fops;
 
 #endif /* _RAMPART_FS_H */

@@ -8,6 +8,10 @@
  *   fsop write [-n] PATH DATA   open O_WRONLY, ONE write() of DATA's bytes
  *                               (DATA "-" = all of stdin, NULs allowed)
  *   fsop open  PATH r|w|rw      open with that access mode, then close
+ *   fsop query PATH DATA        open O_RDWR, ONE write() of DATA ("-" =
+ *                               stdin), then ONE read() from offset 0 of
+ *                               the same descriptor, copied to stdout (the
+ *                               transaction files, .access)
  *
  * Exit 0 on success. On a failing syscall it prints
  *   fsop: <syscall> PATH: <ERRNO-NAME> (<strerror>)
@@ -34,7 +38,7 @@ static int fail(const char *op, const char *path)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: fsop read [-n] [-r N] PATH | fsop write [-n] PATH DATA|- | fsop open PATH r|w|rw\n");
+	fprintf(stderr, "usage: fsop read [-n] [-r N] PATH | fsop write [-n] PATH DATA|- | fsop open PATH r|w|rw | fsop query PATH DATA|-\n");
 	return 2;
 }
 
@@ -122,6 +126,27 @@ int main(int argc, char **argv)
 		if (close(fd) < 0)
 			return fail("close", path);
 		free(in);
+		return 0;
+	}
+	if (strcmp(op, "query") == 0 && argc == 2) {
+		static char buf[65536];
+		const char *data = argv[1];
+		size_t len = strlen(data);
+		ssize_t w, r;
+
+		if (strcmp(data, "-") == 0)
+			data = slurp_stdin(&len);
+		fd = open(path, O_RDWR);
+		if (fd < 0)
+			return fail("open", path);
+		w = write(fd, data, len);
+		if (w < 0)
+			return fail("write", path);
+		r = pread(fd, buf, sizeof(buf), 0);
+		if (r < 0)
+			return fail("read", path);
+		if (r > 0 && write(1, buf, r) != r)
+			return fail("write", "stdout");
 		return 0;
 	}
 	if (strcmp(op, "open") == 0 && argc == 2) {

@@ -54,6 +54,15 @@ getcon: t31 (enforce)
 prev: EINVAL
 read /etc/hostname: ok" "hat h1, sibling h2, return"
 
+# permhat tests a change_hat without making it (all shell builtins: t31
+# may not exec)
+run aa-exec -p t31 -- sh -c 'printf "permhat 0000000000000001^h1" > /proc/self/attr/current &&
+	echo yes; read l < /proc/self/attr/current; echo "$l"
+	printf "permhat 0000000000000001^nosuch" > /proc/self/attr/current 2>/dev/null || echo no'
+expect_eq "$rc/$out" "0/yes
+t31 (enforce)
+no" "permhat of an existing and of an unknown hat"
+
 # A wrong token to return or to change to a sibling kills the task.
 run aa-exec -p t31 -- hat change h1 5 return 6 getcon
 expect_eq "$rc/$out" "137/change h1 5: ok
