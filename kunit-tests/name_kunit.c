@@ -259,7 +259,26 @@ static void rp_label_newest_follows_replacement(struct kunit *test)
 	rp_label_put(&v3->label);
 }
 
+/* Repeats do not count against the size of a stack. */
+static void rp_label_parse_drops_repeats(struct kunit *test)
+{
+	struct rp_name_fixture *fx = test->priv;
+	struct rp_label *label;
+	char *name;
+	int i;
+
+	name = kunit_kzalloc(test, 40 * 6, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, name);
+	for (i = 0; i < 40; i++)
+		strcat(name, i ? "//&foo" : "foo");
+	label = rp_label_parse(fx->ns[NS_ROOT], name, GFP_KERNEL);
+	KUNIT_EXPECT_PTR_EQ(test, label, &fx->p[P_FOO]->label);
+	if (!IS_ERR(label))
+		rp_label_put(label);
+}
+
 static struct kunit_case rp_name_test_cases[] = {
+	KUNIT_CASE(rp_label_parse_drops_repeats),
 	KUNIT_CASE_PARAM(rp_label_parse_resolves_names, rp_name_gen_params),
 	KUNIT_CASE(rp_label_stack_is_shared),
 	KUNIT_CASE(rp_label_newest_follows_replacement),

@@ -23,6 +23,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/xattr.h>
 #include "audit.h"
 #include "cred.h"
 #include "dfa.h"
@@ -560,70 +561,181 @@ out:
 
 /* ---- exec (mediation.md 3) ---- */
 
-/* Does @p (with an attachment DFA or without) attach to @path, and how well? */
+/* May the attachment DFA of @u exec at @state? */
+static bool rp_xmatch_exec(const struct rp_unpacked *u, unsigned int state)
+{
+	return rp_perms_lookup(u->xmatch.perms, u->xmatch.nperms,
+			       u->xmatch.dfa->accept[state],
+			       false)->allow & RP_MAY_EXEC;
+}
+
+/*
+ * Does @p attach to @path, and how well? An exact name scores UINT_MAX;
+ * a pattern its left-match length. *@state is where the pattern's walk
+ * ended, for the xattr conditions (rp_attach_xattrs()).
+ */
 static bool rp_attach_score(const struct rp_profile *p, const char *path,
-			    unsigned int *score)
+			    unsigned int *score, unsigned int *state)
 {
 	const struct rp_unpacked *u = p->rules;
-	const struct rp_perms *perms;
-	unsigned int state, literal;
+	unsigned int literal;
 
 	if (!u || !u->xmatch.dfa) {
 		*score = UINT_MAX;	/* an exact name beats every pattern */
 		return !strcmp(p->base, path);
 	}
-	/* xattr conditions are not evaluated yet: such profiles never attach */
-	if (u->nxattrs)
-		return false;
-	state = rp_dfa_leftmatch(u->xmatch.dfa, u->xmatch.start, path,
-				 &literal);
-	perms = rp_perms_lookup(u->xmatch.perms, u->xmatch.nperms,
-				u->xmatch.dfa->accept[state], false);
-	if (!(perms->allow & RP_MAY_EXEC))
+	*state = rp_dfa_leftmatch(u->xmatch.dfa, u->xmatch.start, path,
+				  &literal);
+	if (!rp_xmatch_exec(u, *state))
 		return false;
 	*score = max(literal, u->xmatch_len);
 	return true;
 }
 
+/*
+ * The xattr conditions of @p's attachment (mediation-encoding.md 9.2),
+ * walked on from @state: an out-of-band step leads from the path to the
+ * first xattr and from each to the next; a present one must match its
+ * value, an absent one must not be required (its step must not be dead).
+ * Return the number matched, or -1 if @dentry does not qualify. Sleeps.
+ */
+static int rp_attach_xattrs(const struct rp_profile *p, unsigned int state,
+			    struct dentry *dentry)
+{
+	const struct rp_unpacked *u = p->rules;
+	const struct rp_dfa *dfa = u->xmatch.dfa;
+	int matched = 0;
+	ssize_t len;
+	char *value;
+	u32 i;
+
+	state = rp_dfa_oob_step(dfa, state);	/* from the path to the xattrs */
+	for (i = 0; i < u->nxattrs; i++) {
+		value = NULL;
+		len = dentry ? vfs_getxattr_alloc(&nop_mnt_idmap, dentry,
+						  u->xattrs[i], &value, 0,
+						  GFP_KERNEL) : -ENODATA;
+		if (len >= 0) {
+			state = rp_dfa_null_step(dfa, state);
+			state = rp_dfa_match_len(dfa, state, value, len);
+			kfree(value);
+			if (!rp_xmatch_exec(u, state))
+				return -1;
+			matched++;
+		}
+		/* on to the next element; only an optional one may be skipped */
+		state = rp_dfa_oob_step(dfa, state);
+		if (len < 0 && state == RP_DFA_DEAD)
+			return -1;
+	}
+	return matched;
+}
+
+/* The best attachment so far (mediation.md 3.3). */
+struct rp_attach_best {
+	struct rp_profile *p;
+	unsigned int score;
+	int xattrs;
+	bool tie;
+};
+
+static void rp_attach_rank(struct rp_attach_best *b, struct rp_profile *p,
+			   unsigned int score, int xattrs)
+{
+	if (!b->p || score > b->score ||
+	    (score == b->score && xattrs > b->xattrs)) {
+		b->p = p;
+		b->score = score;
+		b->xattrs = xattrs;
+		b->tie = false;
+	} else if (score == b->score && xattrs == b->xattrs) {
+		b->tie = true;
+	}
+}
+
+/* Candidates with xattr conditions are judged after the RCU walk. */
+#define RP_ATTACH_MAX_XATTR_CANDIDATES	8
+
 /**
- * rp_attach() - the profile an executable's name attaches to
+ * rp_attach_file() - the profile an executable attaches to
  * @list: a namespace's top-level profiles or a profile's children, newest
  *        first (an RCU list)
  * @path: the executable's name
+ * @dentry: the executable, for xattr conditions; NULL: it has no xattrs
  *
  * mediation.md 3.3: an exact name wins at once; else the attachment with
- * the longest literal left part; a tie for the best is no attachment.
+ * the longest literal left part, then the most xattrs matched; a tie for
+ * the best is no attachment. May sleep (xattrs are read).
+ *
+ * Return: the profile with a reference, or NULL.
+ */
+struct rp_profile *rp_attach_file(struct list_head *list, const char *path,
+				  struct dentry *dentry)
+{
+	struct rp_profile *cand[RP_ATTACH_MAX_XATTR_CANDIDATES], *p;
+	unsigned int score, state = 0, at[RP_ATTACH_MAX_XATTR_CANDIDATES];
+	unsigned int scores[RP_ATTACH_MAX_XATTR_CANDIDATES];
+	struct rp_attach_best best = { };
+	unsigned int n = 0, i;
+	int x;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(p, list, list) {
+		if (rp_profile_is_ns_unconfined(p) ||
+		    !rp_attach_score(p, path, &score, &state))
+			continue;
+		if (score == UINT_MAX) {
+			best = (struct rp_attach_best){ .p = p };
+			break;
+		}
+		if (!p->rules->nxattrs) {
+			rp_attach_rank(&best, p, score, 0);
+			continue;
+		}
+		if (n == ARRAY_SIZE(cand) ||
+		    !kref_get_unless_zero(&p->label.ref))
+			continue;
+		cand[n] = p;
+		at[n] = state;
+		scores[n++] = score;
+	}
+	if (best.p && !kref_get_unless_zero(&best.p->label.ref))
+		best.p = NULL;
+	rcu_read_unlock();
+
+	/* the xattr candidates compete now that sleeping is allowed */
+	for (i = 0; i < n; i++) {
+		if (best.p && best.score == UINT_MAX)
+			break;
+		x = rp_attach_xattrs(cand[i], at[i], dentry);
+		if (x < 0)
+			continue;
+		p = best.p;
+		rp_attach_rank(&best, cand[i], scores[i], x);
+		if (best.p != p) {
+			rp_label_get(&cand[i]->label);
+			rp_label_put(p ? &p->label : NULL);
+		}
+	}
+	for (i = 0; i < n; i++)
+		rp_label_put(&cand[i]->label);
+	if (best.tie) {
+		rp_label_put(best.p ? &best.p->label : NULL);
+		return NULL;
+	}
+	return best.p;
+}
+
+/**
+ * rp_attach() - rp_attach_file() for a name alone (no xattrs)
+ * @list: the candidates
+ * @path: the executable's name
  *
  * Return: the profile with a reference, or NULL.
  */
 struct rp_profile *rp_attach(struct list_head *list, const char *path)
 {
-	struct rp_profile *p, *best = NULL;
-	unsigned int score, best_score = 0;
-	bool tie = false;
-
-	rcu_read_lock();
-	list_for_each_entry_rcu(p, list, list) {
-		if (rp_profile_is_ns_unconfined(p) ||
-		    !rp_attach_score(p, path, &score))
-			continue;
-		if (score == UINT_MAX) {
-			best = p;
-			tie = false;
-			break;
-		}
-		if (!best || score > best_score) {
-			best = p;
-			best_score = score;
-			tie = false;
-		} else if (score == best_score) {
-			tie = true;
-		}
-	}
-	if (tie || (best && !kref_get_unless_zero(&best->label.ref)))
-		best = NULL;
-	rcu_read_unlock();
-	return best;
+	return rp_attach_file(list, path, NULL);
 }
 
 /**
@@ -686,7 +798,9 @@ static struct rp_label *rp_exec_successor(struct rp_profile *p,
 	bool stack = false;
 
 	if (rp_label_is_unconfined(&p->label)) {
-		found = x->path ? rp_attach(&p->ns->profiles, x->path) : NULL;
+		found = x->path ? rp_attach_file(&p->ns->profiles, x->path,
+						 x->bprm->file->f_path.dentry) :
+				  NULL;
 		return found ? &found->label : rp_label_get(&p->label);
 	}
 	if (!x->path)
@@ -706,8 +820,9 @@ static struct rp_label *rp_exec_successor(struct rp_profile *p,
 		}
 	}
 	if (!target && (type == RP_X_NAME || stack)) {
-		found = rp_attach(xi & RP_X_CHILD ? &p->children :
-				  &p->ns->profiles, x->path);
+		found = rp_attach_file(xi & RP_X_CHILD ? &p->children :
+				       &p->ns->profiles, x->path,
+				       x->bprm->file->f_path.dentry);
 		if (found)
 			target = &found->label;
 	}

@@ -10,7 +10,11 @@
 struct list_head;
 struct rp_profile;
 
+struct dentry;
+
 struct rp_profile *rp_attach(struct list_head *list, const char *path);
+struct rp_profile *rp_attach_file(struct list_head *list, const char *path,
+				  struct dentry *dentry);
 void __init rp_domain_init(void);
 
 #endif /* _RAMPART_DOMAIN_H */

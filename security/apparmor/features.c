@@ -26,16 +26,21 @@ static const struct rp_feature rp_features_versions[] = {
 static const struct rp_feature rp_features_policy[] = {
 	{ "versions", RP_FEATURE_DIR, { .dir = rp_features_versions } },
 	{ "set_load", RP_FEATURE_BOOL, { .yes = true } },
+	{ "outofband", RP_FEATURE_U64, { .num = 1 } },
 	{ "permstable32_version", RP_FEATURE_U64, { .num = 1 } },
 	{ "permstable32", RP_FEATURE_STRING, { .str =
 	  "allow deny subtree cond kill complain prompt audit quiet hide xindex tag label" } },
 	{ }
 };
 
+static const struct rp_feature rp_features_attach_conditions[] = {
+	{ "xattr", RP_FEATURE_BOOL, { .yes = true } },
+	{ }
+};
+
 /*
  * Domain changes (domain.c). Left out until they are real: the ELF mmap
- * fix and disconnected.path (file mediation) and xattr attachment
- * conditions (attachments with xattrs never attach yet).
+ * fix and disconnected.path (file mediation).
  */
 static const struct rp_feature rp_features_domain[] = {
 	{ "change_hat", RP_FEATURE_BOOL, { .yes = true } },
@@ -45,6 +50,8 @@ static const struct rp_feature rp_features_domain[] = {
 	{ "stack", RP_FEATURE_BOOL, { .yes = true } },
 	{ "post_nnp_subset", RP_FEATURE_BOOL, { .yes = true } },
 	{ "computed_longest_left", RP_FEATURE_BOOL, { .yes = true } },
+	{ "attach_conditions", RP_FEATURE_DIR,
+	  { .dir = rp_features_attach_conditions } },
 	{ "version", RP_FEATURE_STRING, { .str = "1.2" } },
 	{ }
 };

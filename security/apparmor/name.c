@@ -11,7 +11,7 @@
 #include <linux/string.h>
 #include "policy.h"
 
-/* Components of one label name resolved at most (a stack of stacks). */
+/* Components one name may hold, repeats included. */
 #define RP_NAME_MAX_COMPONENTS	64
 
 /*
@@ -100,16 +100,18 @@ static struct rp_profile *rp_name_component(struct rp_ns *base,
  *       has), else allocation flags for making it
  *
  * Return: the label with a reference, or ERR_PTR of -EINVAL (empty name
- * or component), -ENOENT (no such profile, namespace or stack) or -ENOMEM.
+ * or component, more than RP_NAME_MAX_COMPONENTS components or more than
+ * RP_LABEL_MAX_STACK distinct profiles), -ENOENT (no such profile,
+ * namespace or stack) or -ENOMEM.
  */
 struct rp_label *rp_label_parse(struct rp_ns *base, const char *str,
 				gfp_t gfp)
 {
-	struct rp_profile *vec[RP_NAME_MAX_COMPONENTS], *p;
+	struct rp_profile *vec[RP_LABEL_MAX_STACK], *p;
 	struct rp_ns *cur = rp_ns_get(base);
 	struct rp_label *label;
+	u32 n = 0, i, seen = 0;
 	const char *next;
-	u32 n = 0, i;
 
 	str = skip_spaces(str);
 	if (!*str) {
@@ -124,12 +126,21 @@ struct rp_label *rp_label_parse(struct rp_ns *base, const char *str,
 			label = ERR_CAST(p);
 			goto out;
 		}
-		if (n == RP_NAME_MAX_COMPONENTS) {
+		for (i = 0; i < n && vec[i] != p; i++)
+			;
+		if (i < n) {
+			rp_label_put(&p->label);	/* a repeat */
+		} else if (n == RP_LABEL_MAX_STACK) {
 			rp_label_put(&p->label);
-			label = ERR_PTR(-ENOENT);
+			label = ERR_PTR(-EINVAL);	/* more than a label holds */
+			goto out;
+		} else {
+			vec[n++] = p;
+		}
+		if (++seen == RP_NAME_MAX_COMPONENTS && next) {
+			label = ERR_PTR(-EINVAL);
 			goto out;
 		}
-		vec[n++] = p;
 		if (!next)
 			break;
 		str = next + 3;

@@ -8,6 +8,7 @@
  *   fsop write [-n] PATH DATA   open O_WRONLY, ONE write() of DATA's bytes
  *                               (DATA "-" = all of stdin, NULs allowed)
  *   fsop open  PATH r|w|rw      open with that access mode, then close
+ *   fsop setxattr PATH NAME VALUE  setxattr(2) of NAME to VALUE's bytes
  *   fsop query PATH DATA        open O_RDWR, ONE write() of DATA ("-" =
  *                               stdin), then ONE read() from offset 0 of
  *                               the same descriptor, copied to stdout (the
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/xattr.h>
 
 static int fail(const char *op, const char *path)
 {
@@ -38,7 +40,7 @@ static int fail(const char *op, const char *path)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: fsop read [-n] [-r N] PATH | fsop write [-n] PATH DATA|- | fsop open PATH r|w|rw | fsop query PATH DATA|-\n");
+	fprintf(stderr, "usage: fsop read [-n] [-r N] PATH | fsop write [-n] PATH DATA|- | fsop open PATH r|w|rw | fsop query PATH DATA|- | fsop setxattr PATH NAME VALUE\n");
 	return 2;
 }
 
@@ -126,6 +128,11 @@ int main(int argc, char **argv)
 		if (close(fd) < 0)
 			return fail("close", path);
 		free(in);
+		return 0;
+	}
+	if (strcmp(op, "setxattr") == 0 && argc == 3) {
+		if (setxattr(path, argv[1], argv[2], strlen(argv[2]), 0) < 0)
+			return fail("setxattr", path);
 		return 0;
 	}
 	if (strcmp(op, "query") == 0 && argc == 2) {
