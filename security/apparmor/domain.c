@@ -13,6 +13,7 @@
 #define pr_fmt(fmt) "AppArmor: " fmt
 
 #include <linux/binfmts.h>
+#include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/ctype.h>
 #include <linux/dcache.h>
@@ -33,6 +34,9 @@
 #include "policy.h"
 #include "unpack.h"
 #include <rampart/abi.h>
+
+/* sysctl apparmor_restrict_unprivileged_unconfined (mediation.md 4.6) */
+int rp_restrict_unprivileged_unconfined;
 
 /* The file rules of @p: the file DFA, or the policydb serving them. */
 static const struct rp_policydb *rp_file_rules(const struct rp_profile *p,
@@ -230,6 +234,25 @@ static int rp_set_current_label(struct rp_label *label)
 }
 
 /*
+ * With apparmor_restrict_unprivileged_unconfined set, a task that is its
+ * namespace's unconfined and lacks CAP_MAC_OVERRIDE in the initial user
+ * namespace may only stack, never leave unconfined.
+ */
+static bool rp_unconfined_is_restricted(const struct rp_label *cur)
+{
+	const struct rp_ns *ns = rp_label_ns(cur);
+	u32 i;
+
+	if (!READ_ONCE(rp_restrict_unprivileged_unconfined))
+		return false;
+	for (i = 0; i < cur->size; i++)
+		if (cur->vec[i]->ns == ns &&
+		    !rp_profile_is_ns_unconfined(cur->vec[i]))
+			return false;
+	return !ns_capable_noaudit(&init_user_ns, CAP_MAC_OVERRIDE);
+}
+
+/*
  * change_profile, stack and onexec arming: @name as written (a leading
  * "&" asks for a stack), @onexec for the exec file's commands, @test for
  * permprofile.
@@ -255,6 +278,16 @@ static int rp_change_profile(const char *name, bool stack, bool onexec,
 		return -EINVAL;
 	cur = rp_current_label_newest();
 	ns = rp_label_ns(cur);
+	if (!stack && !test && rp_unconfined_is_restricted(cur)) {
+		struct rp_audit a = {
+			.type = "AUDIT", .op = op, .class_name = "file",
+			.info = "change_profile unprivileged unconfined converted to stacking",
+			.name = name,
+		};
+
+		rp_audit_log(&a);
+		stack = true;
+	}
 	target = rp_label_parse(rp_label_ns(cur), name, GFP_KERNEL);
 	if (IS_ERR(target)) {
 		err = PTR_ERR(target);
@@ -787,6 +820,33 @@ static struct rp_label *rp_exec_table(struct rp_profile *p, u32 index,
 	return rp_label_parse(p->ns, *stack ? name + 1 : name, GFP_KERNEL);
 }
 
+/*
+ * @p may not exec @x's file. In complain mode it moves to its learning
+ * profile for the file, and the exec is logged as allowed; a learning
+ * profile itself stays where it is. Otherwise -EACCES.
+ */
+static struct rp_label *rp_exec_learn(struct rp_profile *p, struct rp_exec *x)
+{
+	struct rp_profile *learn;
+	struct rp_audit a = {
+		.type = "ALLOWED", .op = "exec", .class_name = "file",
+		.profile = p, .name = x->path, .request = RP_MAY_EXEC,
+		.denied = RP_MAY_EXEC, .ouid = x->ouid,
+	};
+
+	if (p->mode != RP_MODE_COMPLAIN)
+		return ERR_PTR(-EACCES);
+	learn = p->flags & RP_PROFILE_NULL ? p :
+		rp_profile_learning(p, x->path);
+	if (!learn)
+		return ERR_PTR(-ENOMEM);
+	if (learn == p)
+		rp_label_get(&p->label);
+	a.target = &learn->label;
+	rp_audit_log(&a);
+	return &learn->label;
+}
+
 /* The label @p moves to at @x (mediation.md 3.2), with a reference. */
 static struct rp_label *rp_exec_successor(struct rp_profile *p,
 					  struct rp_exec *x)
@@ -807,7 +867,7 @@ static struct rp_label *rp_exec_successor(struct rp_profile *p,
 		return ERR_PTR(-EACCES);
 	perms = rp_exec_perms(p, x, NULL);
 	if (!(perms->allow & RP_MAY_EXEC) || (perms->deny & RP_MAY_EXEC))
-		return ERR_PTR(-EACCES);
+		return rp_exec_learn(p, x);
 	xi = perms->xindex;
 	type = xi & RP_X_TYPE_MASK;
 	if (type == RP_X_TABLE) {
@@ -836,7 +896,9 @@ static struct rp_label *rp_exec_successor(struct rp_profile *p,
 	}
 	if (!target) {
 		rp_label_put(stacked);
-		return ERR_PTR(-ESRCH);	/* profile transition not found */
+		ret = rp_exec_learn(p, x);
+		/* in enforce mode: the profile transition was not found */
+		return ret == ERR_PTR(-EACCES) ? ERR_PTR(-ESRCH) : ret;
 	}
 	/* staying in @p (ix, or an inherit fallback) never scrubs */
 	if (!(xi & RP_X_UNSAFE) && target != &p->label)

@@ -12,6 +12,8 @@ struct rp_profile;
 
 struct dentry;
 
+extern int rp_restrict_unprivileged_unconfined;
+
 struct rp_profile *rp_attach(struct list_head *list, const char *path);
 struct rp_profile *rp_attach_file(struct list_head *list, const char *path,
 				  struct dentry *dentry);

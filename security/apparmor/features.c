@@ -23,6 +23,11 @@ static const struct rp_feature rp_features_versions[] = {
 	{ }
 };
 
+static const struct rp_feature rp_features_unconfined_restrictions[] = {
+	{ "change_profile", RP_FEATURE_BOOL, { .yes = true } },
+	{ }
+};
+
 static const struct rp_feature rp_features_policy[] = {
 	{ "versions", RP_FEATURE_DIR, { .dir = rp_features_versions } },
 	{ "set_load", RP_FEATURE_BOOL, { .yes = true } },
@@ -30,6 +35,8 @@ static const struct rp_feature rp_features_policy[] = {
 	{ "permstable32_version", RP_FEATURE_U64, { .num = 1 } },
 	{ "permstable32", RP_FEATURE_STRING, { .str =
 	  "allow deny subtree cond kill complain prompt audit quiet hide xindex tag label" } },
+	{ "unconfined_restrictions", RP_FEATURE_DIR,
+	  { .dir = rp_features_unconfined_restrictions } },
 	{ }
 };
 

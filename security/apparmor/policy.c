@@ -71,6 +71,56 @@ struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname)
 	return rp_find_in(&ns->profiles, hname);
 }
 
+/**
+ * rp_profile_learning() - the learning profile of @parent for @name
+ * @parent: a profile in complain mode
+ * @name: what it was refused (an executable's name)
+ *
+ * A complain-mode profile that is refused something it asks for moves to
+ * the child "null-<name>", a complain-mode profile without rules, made on
+ * first use (mediation.md 3.2, kernel-interfaces.md 6.6).
+ *
+ * Return: the profile with a reference, or NULL (no memory, or @parent is
+ * no longer in the policy).
+ */
+struct rp_profile *rp_profile_learning(struct rp_profile *parent,
+				       const char *name)
+{
+	struct rp_ns *ns = parent->ns;
+	struct rp_profile *p = NULL, *c;
+	char *hname, *base;
+
+	hname = kasprintf(GFP_KERNEL, "%s//null-%s", parent->hname, name);
+	if (!hname)
+		return NULL;
+	base = hname + strlen(parent->hname) + 2;
+	mutex_lock(&ns->lock);
+	if (ns->dead || (parent->flags & RP_PROFILE_STALE))
+		goto out;
+	list_for_each_entry(c, &parent->children, list) {
+		if (!strcmp(c->base, base)) {
+			p = c;
+			goto found;
+		}
+	}
+	p = rp_profile_alloc(ns, hname, RP_MODE_COMPLAIN, GFP_KERNEL);
+	if (!p)
+		goto out;
+	p->flags |= RP_PROFILE_NULL;
+	p->parent = parent;
+	rp_label_get(&parent->label);
+	/* a directory is nice to have: the profile works without one */
+	rp_fs_profile_mkdir(p, parent);
+	list_add_rcu(&p->list, &parent->children);	/* the tree's reference */
+	rp_ns_bump_revision(ns);
+found:
+	rp_label_get(&p->label);
+out:
+	mutex_unlock(&ns->lock);
+	kfree(hname);
+	return p;
+}
+
 /* The namespace @path ("a" or "a//b") below @ns, made if @create. */
 static struct rp_ns *rp_ns_lookup(struct rp_ns *ns, const char *path,
 				  bool create)

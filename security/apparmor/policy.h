@@ -61,6 +61,7 @@ struct rp_label {
 #define RP_PROFILE_NS_UNCONFINED 0x1	/* the namespace's built-in unconfined */
 #define RP_PROFILE_HAT		0x2	/* may be entered with change_hat */
 #define RP_PROFILE_STALE	0x4	/* replaced or removed */
+#define RP_PROFILE_NULL		0x8	/* a learning profile (complain mode) */
 
 struct rp_unpacked;
 
@@ -240,6 +241,8 @@ void rp_policy_remove_ns(struct rp_ns *ns);
 int rp_policy_remove(struct rp_ns *ns, const char *name,
 		     struct rp_policy_error *err);
 struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname);
+struct rp_profile *rp_profile_learning(struct rp_profile *parent,
+				       const char *name);
 
 int rp_label_render(const struct rp_label *label, const struct rp_ns *view,
 		    unsigned int opts, char *buf, size_t size);

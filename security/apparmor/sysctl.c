@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Rampart: /proc/sys/kernel/unprivileged_userns_apparmor_policy. When 0,
- * tasks in a user namespace other than the initial one never view or
- * manage policy (admin.c). Reading and writing it both need policy admin
- * rights. The other AppArmor sysctls arrive with what they govern.
+ * Rampart: the AppArmor sysctls in /proc/sys/kernel (kernel-interfaces.md
+ * 3). unprivileged_userns_apparmor_policy: when 0, tasks in a user
+ * namespace other than the initial one never view or manage policy
+ * (admin.c). apparmor_restrict_unprivileged_unconfined: when not 0, an
+ * unprivileged unconfined task's change_profile becomes a stack
+ * (domain.c). Reading and writing both need policy admin rights.
+ * apparmor_display_secid_mode arrives with secids.
  */
 #include <linux/init.h>
 #include <linux/sysctl.h>
 #include "admin.h"
+#include "domain.h"
 #include "lsm.h"
 
 static int rp_sysctl_admin_int(const struct ctl_table *table, int write,
@@ -24,6 +28,13 @@ static struct ctl_table rp_sysctls[] = {
 	{
 		.procname = "unprivileged_userns_apparmor_policy",
 		.data = &rp_unprivileged_userns_policy,
+		.maxlen = sizeof(int),
+		.mode = 0600,
+		.proc_handler = rp_sysctl_admin_int,
+	},
+	{
+		.procname = "apparmor_restrict_unprivileged_unconfined",
+		.data = &rp_restrict_unprivileged_unconfined,
 		.maxlen = sizeof(int),
 		.mode = 0600,
 		.proc_handler = rp_sysctl_admin_int,
