@@ -234,6 +234,33 @@ static int rp_set_current_label(struct rp_label *label)
 }
 
 /*
+ * A change to a label that does not exist, asked by @cur: a complain-mode
+ * profile of @cur's namespace moves to its learning profile for @name
+ * instead (mediation.md 4.2). ERR_PTR(-ENOENT) when there is none.
+ */
+static struct rp_label *rp_change_learn(struct rp_label *cur, const char *name)
+{
+	const struct rp_ns *ns = rp_label_ns(cur);
+	struct rp_profile *learn;
+	u32 i;
+
+	for (i = 0; i < cur->size; i++) {
+		struct rp_profile *p = cur->vec[i];
+
+		if (p->ns != ns || p->mode != RP_MODE_COMPLAIN)
+			continue;
+		learn = p->flags & RP_PROFILE_NULL ? p :
+			rp_profile_learning(p, name, false);
+		if (!learn)
+			return ERR_PTR(-ENOMEM);
+		if (learn == p)
+			rp_label_get(&p->label);
+		return &learn->label;
+	}
+	return ERR_PTR(-ENOENT);
+}
+
+/*
  * With apparmor_restrict_unprivileged_unconfined set, a task that is its
  * namespace's unconfined and lacks CAP_MAC_OVERRIDE in the initial user
  * namespace may only stack, never leave unconfined.
@@ -289,6 +316,8 @@ static int rp_change_profile(const char *name, bool stack, bool onexec,
 		stack = true;
 	}
 	target = rp_label_parse(rp_label_ns(cur), name, GFP_KERNEL);
+	if (target == ERR_PTR(-ENOENT) && !test)
+		target = rp_change_learn(cur, name);
 	if (IS_ERR(target)) {
 		err = PTR_ERR(target);
 		rp_audit_change(op, NULL, err == -ENOENT ? "label not found" :
@@ -300,11 +329,22 @@ static int rp_change_profile(const char *name, bool stack, bool onexec,
 
 		if (p->ns != ns || rp_label_is_unconfined(&p->label))
 			continue;
-		if (!rp_may_change_to(p, target, stack, request)) {
-			err = -EACCES;
-			rp_audit_change(op, p, NULL, err, name, target);
-			goto out;
+		if (rp_may_change_to(p, target, stack, request))
+			continue;
+		if (p->mode == RP_MODE_COMPLAIN) {
+			/* complain mode: allowed, and logged as such */
+			struct rp_audit a = {
+				.type = "ALLOWED", .op = op,
+				.class_name = "file", .profile = p,
+				.name = name, .target = target,
+			};
+
+			rp_audit_log(&a);
+			continue;
 		}
+		err = -EACCES;
+		rp_audit_change(op, p, NULL, err, name, target);
+		goto out;
 	}
 	if (test)
 		goto out;
@@ -364,6 +404,13 @@ static struct rp_profile *rp_hat_child(struct rp_profile *p, const char *name,
 		if (!strcmp(c->base, name))
 			return c;
 	}
+	/* in complain mode, the learning hat stands in for a missing one */
+	if (p->mode != RP_MODE_COMPLAIN)
+		return NULL;
+	list_for_each_entry_rcu(c, &base->children, list)
+		if ((c->flags & RP_PROFILE_NULL) &&
+		    !strncmp(c->base, "null-", 5) && !strcmp(c->base + 5, name))
+			return c;
 	return NULL;
 }
 
@@ -404,6 +451,34 @@ static struct rp_label *rp_hat_label(struct rp_label *cur, const char *name,
 		label = rp_label_stack(vec, n, GFP_ATOMIC);
 	rcu_read_unlock();
 	return label ?: ERR_PTR(-ENOMEM);
+}
+
+/*
+ * In complain mode a missing hat counts as found: make the learning hat
+ * "null-@name" for each complain-mode profile of the current namespace
+ * that lacks it, so that the search below finds it.
+ */
+static void rp_hat_learn(struct rp_label *cur, const char *name)
+{
+	const struct rp_ns *ns = rp_label_ns(cur);
+	struct rp_profile *base, *learn;
+	bool found, any = false;
+	u32 i;
+
+	for (i = 0; i < cur->size; i++) {
+		struct rp_profile *p = cur->vec[i];
+
+		if (p->ns != ns || p->mode != RP_MODE_COMPLAIN)
+			continue;
+		base = (p->flags & RP_PROFILE_HAT) && p->parent ? p->parent : p;
+		rcu_read_lock();
+		found = rp_hat_child(p, name, &any);
+		rcu_read_unlock();
+		if (found)
+			continue;
+		learn = rp_profile_learning(base, name, true);
+		rp_label_put(learn ? &learn->label : NULL);
+	}
 }
 
 /* A wrong token: the task is killed, as stock does in every mode. */
@@ -493,6 +568,8 @@ static int rp_change_hat(char *args, size_t len, bool test)
 			     names[0]);
 		goto out;
 	}
+	if (!test)
+		rp_hat_learn(cur, names[0]);
 	err = -ENOENT;
 	for (i = 0; i < n && err == -ENOENT; i++) {
 		new = rp_hat_label(cur, names[i], &has_children);
@@ -837,7 +914,7 @@ static struct rp_label *rp_exec_learn(struct rp_profile *p, struct rp_exec *x)
 	if (p->mode != RP_MODE_COMPLAIN)
 		return ERR_PTR(-EACCES);
 	learn = p->flags & RP_PROFILE_NULL ? p :
-		rp_profile_learning(p, x->path);
+		rp_profile_learning(p, x->path, false);
 	if (!learn)
 		return ERR_PTR(-ENOMEM);
 	if (learn == p)

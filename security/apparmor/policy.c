@@ -74,7 +74,8 @@ struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname)
 /**
  * rp_profile_learning() - the learning profile of @parent for @name
  * @parent: a profile in complain mode
- * @name: what it was refused (an executable's name)
+ * @name: what it was refused (an executable's name, a hat, a label)
+ * @hat: make it a hat (for change_hat)
  *
  * A complain-mode profile that is refused something it asks for moves to
  * the child "null-<name>", a complain-mode profile without rules, made on
@@ -84,7 +85,7 @@ struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname)
  * no longer in the policy).
  */
 struct rp_profile *rp_profile_learning(struct rp_profile *parent,
-				       const char *name)
+				       const char *name, bool hat)
 {
 	struct rp_ns *ns = parent->ns;
 	struct rp_profile *p = NULL, *c;
@@ -106,7 +107,7 @@ struct rp_profile *rp_profile_learning(struct rp_profile *parent,
 	p = rp_profile_alloc(ns, hname, RP_MODE_COMPLAIN, GFP_KERNEL);
 	if (!p)
 		goto out;
-	p->flags |= RP_PROFILE_NULL;
+	p->flags |= RP_PROFILE_NULL | (hat ? RP_PROFILE_HAT : 0);
 	p->parent = parent;
 	rp_label_get(&parent->label);
 	/* a directory is nice to have: the profile works without one */

@@ -242,7 +242,7 @@ int rp_policy_remove(struct rp_ns *ns, const char *name,
 		     struct rp_policy_error *err);
 struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname);
 struct rp_profile *rp_profile_learning(struct rp_profile *parent,
-				       const char *name);
+				       const char *name, bool hat);
 
 int rp_label_render(const struct rp_label *label, const struct rp_ns *view,
 		    unsigned int opts, char *buf, size_t size);
