@@ -38,23 +38,11 @@
 /* sysctl apparmor_restrict_unprivileged_unconfined (mediation.md 4.6) */
 int rp_restrict_unprivileged_unconfined;
 
-/* The file rules of @p: the file DFA, or the policydb serving them. */
+/* The file rules of @p (see rp_file_rules_of()), NULL if it has none. */
 static const struct rp_policydb *rp_file_rules(const struct rp_profile *p,
 					       unsigned int *start)
 {
-	const struct rp_unpacked *u = p->rules;
-
-	if (!u)
-		return NULL;
-	if (u->file.dfa) {
-		*start = u->file.file_start;
-		return &u->file;
-	}
-	if (u->policy.dfa && u->policy.file_start) {
-		*start = u->policy.file_start;
-		return &u->policy;
-	}
-	return NULL;
+	return p->rules ? rp_file_rules_of(p->rules, start) : NULL;
 }
 
 /* A DENIED record of a domain change by @p (NULL: the caller's label). */
@@ -222,7 +210,10 @@ static int rp_set_current_label(struct rp_label *label)
 	struct cred *new;
 	struct rp_cred *rc;
 
-	if (current_cred() != current_real_cred())
+	/* not while running with credentials borrowed by override_creds() */
+	const struct cred *real = current_real_cred();
+
+	if (real != current_cred())
 		return -EBUSY;
 	new = prepare_creds();
 	if (!new)
@@ -249,13 +240,8 @@ static struct rp_label *rp_change_learn(struct rp_label *cur, const char *name)
 
 		if (p->ns != ns || p->mode != RP_MODE_COMPLAIN)
 			continue;
-		learn = p->flags & RP_PROFILE_NULL ? p :
-			rp_profile_learning(p, name, false);
-		if (!learn)
-			return ERR_PTR(-ENOMEM);
-		if (learn == p)
-			rp_label_get(&p->label);
-		return &learn->label;
+		learn = rp_profile_learning(p, name, false);
+		return learn ? &learn->label : ERR_PTR(-ENOMEM);
 	}
 	return ERR_PTR(-ENOENT);
 }
@@ -913,12 +899,9 @@ static struct rp_label *rp_exec_learn(struct rp_profile *p, struct rp_exec *x)
 
 	if (p->mode != RP_MODE_COMPLAIN)
 		return ERR_PTR(-EACCES);
-	learn = p->flags & RP_PROFILE_NULL ? p :
-		rp_profile_learning(p, x->path, false);
+	learn = rp_profile_learning(p, x->path, false);
 	if (!learn)
 		return ERR_PTR(-ENOMEM);
-	if (learn == p)
-		rp_label_get(&p->label);
 	a.target = &learn->label;
 	rp_audit_log(&a);
 	return &learn->label;
@@ -1036,6 +1019,26 @@ static char *rp_exec_name(struct linux_binprm *bprm, char **buf)
 	return name;
 }
 
+/*
+ * Can this exec leave @cur as it is without looking? Only if nothing is
+ * armed and every profile is unconfined in a namespace without profiles
+ * to attach: the usual exec on a system without policy, which then costs
+ * no name lookup and no allocation.
+ */
+static bool rp_exec_is_trivial(const struct rp_label *cur,
+			       const struct rp_task *t)
+{
+	u32 i;
+
+	if (t->onexec)
+		return false;
+	for (i = 0; i < cur->size; i++)
+		if (!rp_label_is_unconfined(&cur->vec[i]->label) ||
+		    !list_empty(&cur->vec[i]->ns->profiles))
+			return false;
+	return true;
+}
+
 static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 {
 	struct rp_task *t = rp_task(current);
@@ -1047,6 +1050,9 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 	int err = 0;
 
 	cur = rp_current_label_newest();
+	/* (a stale label still goes the long way, to be brought up to date) */
+	if (cur == rp_current_label() && rp_exec_is_trivial(cur, t))
+		goto out;
 	ns = rp_label_ns(cur);
 	x.ouid = file_inode(bprm->file)->i_uid;
 	x.path = rp_exec_name(bprm, &buf);
@@ -1114,8 +1120,8 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 	}
 	if (x.secure)
 		bprm->secureexec = 1;
-	if (new != cur)
-		bprm->per_clear |= PER_CLEAR_ON_SETID;
+	/* a change of domain drops the personality flags a setid exec would */
+	bprm->per_clear |= new == cur ? 0 : PER_CLEAR_ON_SETID;
 	rp_label_put(rp_cred(bprm->cred)->label);
 	rp_cred(bprm->cred)->label = new;
 	new = NULL;

@@ -81,6 +81,8 @@ struct rp_profile *rp_profile_find(struct rp_ns *ns, const char *hname)
  * the child "null-<name>", a complain-mode profile without rules, made on
  * first use (mediation.md 3.2, kernel-interfaces.md 6.6).
  *
+ * A learning profile is its own learning profile.
+ *
  * Return: the profile with a reference, or NULL (no memory, or @parent is
  * no longer in the policy).
  */
@@ -91,6 +93,9 @@ struct rp_profile *rp_profile_learning(struct rp_profile *parent,
 	struct rp_profile *p = NULL, *c;
 	char *hname, *base;
 
+	/* a learning profile learns in place */
+	if (parent->flags & RP_PROFILE_NULL)
+		return rp_profile_of(rp_label_get(&parent->label));
 	hname = kasprintf(GFP_KERNEL, "%s//null-%s", parent->hname, name);
 	if (!hname)
 		return NULL;
@@ -122,33 +127,32 @@ out:
 	return p;
 }
 
-/* The namespace @path ("a" or "a//b") below @ns, made if @create. */
+/*
+ * The namespace @path ("a" or "a//b") below @ns; with @create, the levels
+ * that are missing are made on the way down.
+ */
 static struct rp_ns *rp_ns_lookup(struct rp_ns *ns, const char *path,
 				  bool create)
 {
-	struct rp_ns *cur = rp_ns_get(ns), *child;
-	char *copy = kstrdup(path, GFP_KERNEL), *s = copy, *part;
+	struct rp_ns *cur, *child;
+	char *copy, *s, *part;
 
-	if (!copy) {
-		rp_ns_put(cur);
+	if (!create)
+		return rp_ns_find_path(ns, path);
+	copy = kstrdup(path, GFP_KERNEL);
+	if (!copy)
 		return ERR_PTR(-ENOMEM);
-	}
-	while ((part = strsep(&s, "/"))) {
+	cur = rp_ns_get(ns);
+	for (s = copy; (part = strsep(&s, "/")); ) {
 		if (!*part)
 			continue;
-		mutex_lock(&cur->lock);
-		list_for_each_entry(child, &cur->children, sibling)
-			if (!strcmp(child->name, part))
-				break;
-		child = &child->sibling == &cur->children ? NULL :
-			rp_ns_get(child);
-		mutex_unlock(&cur->lock);
-		if (!child && create)
+		child = rp_ns_find_path(cur, part);
+		if (child == ERR_PTR(-ENOENT))
 			child = rp_ns_create(cur, part);
 		rp_ns_put(cur);
-		if (IS_ERR_OR_NULL(child)) {
+		if (IS_ERR(child)) {
 			kfree(copy);
-			return child ?: ERR_PTR(-ENOENT);
+			return child;
 		}
 		cur = child;
 	}

@@ -178,6 +178,12 @@ static inline struct rp_ns *rp_label_ns(const struct rp_label *label)
 	return label->vec[label->size - 1]->ns;
 }
 
+/* The profile whose own label @label is. */
+static inline struct rp_profile *rp_profile_of(struct rp_label *label)
+{
+	return label->vec[0];
+}
+
 static inline bool rp_profile_is_ns_unconfined(const struct rp_profile *p)
 {
 	return p->flags & RP_PROFILE_NS_UNCONFINED;

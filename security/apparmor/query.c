@@ -51,11 +51,10 @@ static bool rp_query_profile(const struct rp_profile *p, const u8 *key,
 
 	if (!u || !len)
 		return false;
-	if (key[0] == RP_CLASS_FILE && (u->file.dfa || u->policy.dfa)) {
+	db = key[0] == RP_CLASS_FILE ? rp_file_rules_of(u, &state) : NULL;
+	if (db) {
 		/* file rules: owner entry only for fsuid 0 (the object is 0's) */
-		db = u->file.dfa ? &u->file : &u->policy;
-		state = rp_dfa_match_len(db->dfa, db->file_start, key + 1,
-					 len - 1);
+		state = rp_dfa_match_len(db->dfa, state, key + 1, len - 1);
 		other = !uid_eq(current_fsuid(), GLOBAL_ROOT_UID);
 	} else if (u->policy.dfa) {
 		db = &u->policy;
@@ -86,13 +85,13 @@ static void rp_query_label(const struct rp_label *label, bool all,
 			   const u8 *key, size_t len,
 			   struct rp_query_perms *qp)
 {
+	struct rp_profile *const *end = label->vec + label->size, *const *pp;
 	const struct rp_ns *ns = rp_label_ns(label);
 	struct rp_perms p;
-	u32 i;
 
 	*qp = (struct rp_query_perms){ .allow = ~0u, .quiet = ~0u };
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *prof = label->vec[i];
+	for (pp = label->vec; pp < end; pp++) {
+		const struct rp_profile *prof = *pp;
 
 		if ((!all && prof->ns != ns) ||
 		    rp_label_is_unconfined(&prof->label) ||
@@ -134,8 +133,11 @@ static int rp_query_perms_of(char *args, size_t len, bool all,
 			     struct rp_query_file *qf)
 {
 	char *label_name = args, *nul = memchr(args, '\0', len);
+	static const char *const field[] = { "allow", "deny", "audit", "quiet" };
 	struct rp_query_perms qp;
 	struct rp_label *label;
+	u32 value[ARRAY_SIZE(field)];
+	size_t k;
 
 	if (!nul)
 		return -EINVAL;
@@ -144,9 +146,15 @@ static int rp_query_perms_of(char *args, size_t len, bool all,
 		return PTR_ERR(label);
 	rp_query_label(label, all, (u8 *)nul + 1, args + len - nul - 1, &qp);
 	rp_label_put(label);
-	qf->len = scnprintf(qf->answer, sizeof(qf->answer),
-			    "allow 0x%08x\ndeny 0x%08x\naudit 0x%08x\nquiet 0x%08x\n",
-			    qp.allow, qp.deny, qp.audit, qp.quiet);
+	value[0] = qp.allow;
+	value[1] = qp.deny;
+	value[2] = qp.audit;
+	value[3] = qp.quiet;
+	/* the four lines libapparmor parses, always 67 bytes */
+	for (k = 0, qf->len = 0; k < ARRAY_SIZE(field); k++)
+		qf->len += scnprintf(qf->answer + qf->len,
+				     sizeof(qf->answer) - qf->len, "%s 0x%08x\n",
+				     field[k], value[k]);
 	return 0;
 }
 
@@ -195,6 +203,6 @@ const struct file_operations rp_access_fops = {
 	.open = rp_query_open,
 	.read = rp_query_read,
 	.write = rp_query_write,
-	.llseek = generic_file_llseek,
+	.llseek = default_llseek,
 	.release = rp_query_release,
 };

@@ -109,6 +109,27 @@ struct rp_unpack_error {
 	struct rp_dfa_error dfa;
 };
 
+/**
+ * rp_file_rules_of() - where a record's file rules are matched
+ * @u: the record
+ * @start: set to the state file lookups start from
+ *
+ * The file DFA if the record has one, else the policydb (from the state
+ * its file class leads to).
+ *
+ * Return: the policydb, or NULL if the record has neither.
+ */
+static inline const struct rp_policydb *
+rp_file_rules_of(const struct rp_unpacked *u, unsigned int *start)
+{
+	const struct rp_policydb *db = u->file.dfa ? &u->file :
+				       u->policy.dfa ? &u->policy : NULL;
+
+	if (db)
+		*start = db->file_start;
+	return db;
+}
+
 int rp_unpack(const void *buf, size_t size, struct list_head *out,
 	      struct rp_unpack_error *err);
 void rp_unpacked_free(struct rp_unpacked *u);
