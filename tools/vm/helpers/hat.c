@@ -10,12 +10,15 @@
  *   return TOKEN       aa_change_hat(NULL, TOKEN)  "return TOKEN: ok"
  *   profile LABEL      aa_change_profile(LABEL)    "profile LABEL: ok"
  *   stack LABEL        aa_stack_profile(LABEL)     "stack LABEL: ok"
+ *   onexec LABEL       aa_change_onexec(LABEL)     "onexec LABEL: ok"
+ *   stackexec LABEL    aa_stack_onexec(LABEL)      "stackexec LABEL: ok"
  *   getcon             aa_getcon()                 "getcon: LABEL (MODE)"
  *                                                  or "getcon: LABEL"
  *   prev               aa_getprocattr(gettid(), "prev")
  *                                                  "prev: LABEL (MODE)"
  *   read PATH          open(PATH, O_RDONLY)        "read PATH: ok"
  *   sleep SECONDS      sleep(SECONDS)              (prints nothing)
+ *   exec PROG ARG...   execv(PROG, PROG ARG...)    (the rest of the line)
  * TOKEN is a number (0x prefix for hex). A failing call prints "EXXX"
  * instead of the result and the next operation runs. Output is flushed
  * after every line, so a SIGKILL (wrong change_hat token) shows how far
@@ -55,7 +58,7 @@ static void con(int ret, char *label, char *mode)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: hat {change HAT TOKEN | return TOKEN | profile LABEL | stack LABEL | getcon | prev | read PATH | sleep SECONDS}...\n");
+	fprintf(stderr, "usage: hat {change HAT TOKEN | return TOKEN | profile LABEL | stack LABEL | onexec LABEL | stackexec LABEL | getcon | prev | read PATH | sleep SECONDS | exec PROG ARG...}...\n");
 	return 2;
 }
 
@@ -85,6 +88,19 @@ int main(int argc, char **argv)
 			printf("stack %s: ", argv[i + 1]);
 			result(aa_stack_profile(argv[i + 1]));
 			i++;
+		} else if (strcmp(op, "onexec") == 0 && left >= 1) {
+			printf("onexec %s: ", argv[i + 1]);
+			result(aa_change_onexec(argv[i + 1]));
+			i++;
+		} else if (strcmp(op, "stackexec") == 0 && left >= 1) {
+			printf("stackexec %s: ", argv[i + 1]);
+			result(aa_stack_onexec(argv[i + 1]));
+			i++;
+		} else if (strcmp(op, "exec") == 0 && left >= 1) {
+			execv(argv[i + 1], argv + i + 1);
+			printf("exec %s: ", argv[i + 1]);
+			result(-1);
+			return 1;
 		} else if (strcmp(op, "getcon") == 0) {
 			int ret = aa_getcon(&label, &mode);
 

@@ -140,4 +140,27 @@ expect_eq "$rc/$out" "0/secure=1 label=t27b (enforce)" "aa-exec -p t27b in t27a"
 run aa-exec -p t27a -- aa-exec -p t27c -- auxv
 expect_match "$rc/$out" "^1/.*insufficient permissions to change to the profile 't27c'" \
 	"aa-exec -p t27c in t27a (no rule)"
+
+# --- libapparmor: aa_change_onexec, aa_stack_onexec --------------------------
+run hat onexec t27a exec /usr/local/bin/auxv
+expect_eq "$rc/$out" "0/onexec t27a: ok
+secure=0 label=t27a (enforce)" "aa_change_onexec(t27a) from unconfined"
+run hat stackexec t27a exec /usr/local/bin/auxv
+expect_eq "$rc/$out" "0/stackexec t27a: ok
+secure=0 label=t27a//&unconfined (enforce)" "aa_stack_onexec(t27a) from unconfined"
+run hat onexec nosuch exec /usr/local/bin/auxv
+expect_eq "$rc/$out" "0/onexec nosuch: ENOENT
+secure=0 label=unconfined" "aa_change_onexec(nosuch)"
+run hat profile t27a onexec t27b exec /usr/local/bin/auxv
+expect_eq "$rc/$out" "0/profile t27a: ok
+onexec t27b: ok
+secure=1 label=t27b (enforce)" "aa_change_onexec(t27b) in t27a (rule)"
+run hat profile t27a onexec t27c exec /usr/local/bin/auxv
+expect_eq "$rc/$out" "0/profile t27a: ok
+onexec t27c: EACCES
+secure=0 label=t27a (enforce)" "aa_change_onexec(t27c) in t27a (no rule)"
+run hat profile t27a stackexec t27b exec /usr/local/bin/auxv
+expect_eq "$rc/$out" "0/profile t27a: ok
+stackexec t27b: EACCES
+secure=0 label=t27a (enforce)" "aa_stack_onexec(t27b) in t27a (no stack rule)"
 true
