@@ -11,7 +11,9 @@
 #include "audit.h"
 #include "cred.h"
 #include "params.h"
+#include "perms.h"
 #include "policy.h"
+#include "unpack.h"
 
 /* " key=value", the value quoted or hex as audit's untrusted strings are */
 static void rp_audit_str(struct audit_buffer *ab, const char *key,
@@ -82,7 +84,7 @@ void rp_audit_log(const struct rp_audit *a)
 	if (READ_ONCE(rp_audit_header))
 		audit_log_format(ab, "apparmor=\"%s\" ", a->type);
 	audit_log_format(ab, "operation=\"%s\"", a->op);
-	if (a->class_name)
+	if (a->class_name && READ_ONCE(rp_audit_class))
 		audit_log_format(ab, " class=\"%s\"", a->class_name);
 	if (a->info) {
 		audit_log_format(ab, " info=\"%s\"", a->info);
@@ -136,4 +138,112 @@ void rp_audit_status(const char *op, const char *info, int error,
 	};
 
 	rp_audit_log(&a);
+}
+
+/**
+ * rp_profile_mode() - how @p treats a denial, the global mode applied
+ * @p: a profile
+ *
+ * Complain wins over kill wherever either comes from; "user" is enforce.
+ *
+ * Return: RP_MODE_ENFORCE, RP_MODE_COMPLAIN or RP_MODE_KILL, or
+ * RP_MODE_UNCONFINED for a profile that mediates nothing.
+ */
+enum rp_mode rp_profile_mode(const struct rp_profile *p)
+{
+	enum rp_mode global = READ_ONCE(rp_global_mode);
+
+	if (rp_label_is_unconfined(&p->label))
+		return RP_MODE_UNCONFINED;
+
+	if (p->mode == RP_MODE_COMPLAIN || global == RP_MODE_COMPLAIN)
+		return RP_MODE_COMPLAIN;
+	if (p->mode == RP_MODE_KILL || global == RP_MODE_KILL)
+		return RP_MODE_KILL;
+	return RP_MODE_ENFORCE;
+}
+
+/**
+ * rp_profile_audit() - @p's audit mode: the global one unless it is normal
+ * @p: a profile
+ *
+ * Return: an RP_AUDIT_* mode.
+ */
+enum rp_audit_mode rp_profile_audit(const struct rp_profile *p)
+{
+	enum rp_audit_mode global = READ_ONCE(rp_global_audit);
+
+	if (global != RP_AUDIT_NORMAL)
+		return global;
+	return p->rules && p->rules->audit_all ? RP_AUDIT_ALL : RP_AUDIT_NORMAL;
+}
+
+/**
+ * rp_audit_decide() - one component's outcome for a request, and its record
+ * @a: the record; its subject, op, class, name and object fields are the
+ *     caller's, the type and masks are set here
+ * @p: the component profile (confined)
+ * @perms: what its rules grant the object
+ * @request: the permissions asked for
+ * @error: what a denial returns (-EACCES, -EPERM for capabilities, or a
+ *         name-lookup errno, with @a->info saying why)
+ *
+ * The table of mediation.md 12.2. A granted request is logged only when
+ * the rule or the audit mode asks, and shows only the audited bits. A
+ * denial shows the bits refused; those a rule quiets are dropped, and if
+ * nothing is left the denial is silent and stands even in complain mode.
+ * Otherwise complain mode allows it (unless the error is not a permission
+ * one) with an ALLOWED record, kill mode adds SIGKILL.
+ *
+ * Return: 0 if the component allows, else the errno.
+ */
+int rp_audit_decide(struct rp_audit *a, const struct rp_profile *p,
+		    const struct rp_perms *perms, u32 request, int error)
+{
+	u32 denied = request & (~perms->allow | perms->deny);
+	enum rp_audit_mode am = rp_profile_audit(p);
+	enum rp_mode mode;
+	u32 rule_kill;
+
+	if (!denied) {
+		u32 shown = am == RP_AUDIT_ALL ? request & 0xffff :
+			    request & perms->audit;
+
+		if (!shown || am == RP_AUDIT_QUIET)
+			return 0;
+		a->type = "AUDIT";
+		a->request = shown;
+		a->denied = 0;
+		rp_audit_log(a);
+		return 0;
+	}
+	/* a rule's own kill bit beats complain mode and is never quieted */
+	rule_kill = denied & perms->kill;
+	if (am != RP_AUDIT_NOQUIET && am != RP_AUDIT_ALL)
+		denied &= ~perms->quiet;
+	if (!denied)
+		return error;
+
+	mode = rp_profile_mode(p);
+	if (rule_kill)
+		a->type = "KILLED";
+	else if (mode == RP_MODE_COMPLAIN)
+		a->type = "ALLOWED";
+	else
+		a->type = "DENIED";
+	/* a silenced record leaves the outcome unchanged, complain or not */
+	if (am == RP_AUDIT_QUIET ||
+	    (am == RP_AUDIT_QUIET_DENIED && !rule_kill &&
+	     mode != RP_MODE_COMPLAIN))
+		return error;
+	if (!rule_kill && mode == RP_MODE_KILL)
+		a->type = "KILLED";
+	a->request = denied;
+	a->denied = denied;
+	rp_audit_log(a);
+	if (a->type[0] == 'K')
+		send_sig_info(SIGKILL, SEND_SIG_PRIV, current);
+	else if (a->type[0] == 'A' && (error == -EACCES || error == -EPERM))
+		return 0;
+	return error;
 }

@@ -6,13 +6,16 @@
 #define _RAMPART_AUDIT_H
 
 #include <linux/uidgid.h>
+#include <rampart/abi.h>
 
 struct rp_label;
+struct rp_perms;
 struct rp_profile;
 
 /**
  * struct rp_audit - one record's fields (mediation.md 13.2), unset = absent
- * @type: the apparmor= event type ("DENIED", "ALLOWED", "STATUS", ...)
+ * @type: the apparmor= event type ("DENIED", "ALLOWED", "STATUS", ...);
+ *        rp_audit_decide() sets it
  * @op: operation=
  * @class_name: class=, or NULL for records without a class
  * @info: info=, and with it error= when @error is not 0
@@ -21,8 +24,8 @@ struct rp_profile;
  *           NULL: the caller's label
  * @name: name=
  * @request: file permissions asked for; 0 leaves out requested_mask=,
- *           denied_mask=, fsuid= and ouid=
- * @denied: file permissions refused
+ *           denied_mask=, fsuid= and ouid= (rp_audit_decide() sets it)
+ * @denied: file permissions refused (rp_audit_decide() sets it)
  * @ouid: the file's owner
  * @target_name: target= as written, or NULL
  * @target: target= as a label seen from @profile's namespace, or NULL
@@ -45,6 +48,10 @@ struct rp_audit {
 };
 
 void rp_audit_log(const struct rp_audit *a);
+enum rp_mode rp_profile_mode(const struct rp_profile *p);
+enum rp_audit_mode rp_profile_audit(const struct rp_profile *p);
+int rp_audit_decide(struct rp_audit *a, const struct rp_profile *p,
+		    const struct rp_perms *perms, u32 request, int error);
 void rp_audit_status(const char *op, const char *info, int error,
 		     const char *name, const char *ns_name);
 

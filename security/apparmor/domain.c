@@ -29,6 +29,7 @@
 #include "cred.h"
 #include "dfa.h"
 #include "domain.h"
+#include "file.h"
 #include "lsm.h"
 #include "perms.h"
 #include "policy.h"
@@ -238,7 +239,7 @@ static struct rp_label *rp_change_learn(struct rp_label *cur, const char *name)
 	for (i = 0; i < cur->size; i++) {
 		struct rp_profile *p = cur->vec[i];
 
-		if (p->ns != ns || p->mode != RP_MODE_COMPLAIN)
+		if (p->ns != ns || rp_profile_mode(p) != RP_MODE_COMPLAIN)
 			continue;
 		learn = rp_profile_learning(p, name, false);
 		return learn ? &learn->label : ERR_PTR(-ENOMEM);
@@ -317,7 +318,7 @@ static int rp_change_profile(const char *name, bool stack, bool onexec,
 			continue;
 		if (rp_may_change_to(p, target, stack, request))
 			continue;
-		if (p->mode == RP_MODE_COMPLAIN) {
+		if (rp_profile_mode(p) == RP_MODE_COMPLAIN) {
 			/* complain mode: allowed, and logged as such */
 			struct rp_audit a = {
 				.type = "ALLOWED", .op = op,
@@ -391,7 +392,7 @@ static struct rp_profile *rp_hat_child(struct rp_profile *p, const char *name,
 			return c;
 	}
 	/* in complain mode, the learning hat stands in for a missing one */
-	if (p->mode != RP_MODE_COMPLAIN)
+	if (rp_profile_mode(p) != RP_MODE_COMPLAIN)
 		return NULL;
 	list_for_each_entry_rcu(c, &base->children, list)
 		if ((c->flags & RP_PROFILE_NULL) &&
@@ -454,7 +455,7 @@ static void rp_hat_learn(struct rp_label *cur, const char *name)
 	for (i = 0; i < cur->size; i++) {
 		struct rp_profile *p = cur->vec[i];
 
-		if (p->ns != ns || p->mode != RP_MODE_COMPLAIN)
+		if (p->ns != ns || rp_profile_mode(p) != RP_MODE_COMPLAIN)
 			continue;
 		base = (p->flags & RP_PROFILE_HAT) && p->parent ? p->parent : p;
 		rcu_read_lock();
@@ -897,7 +898,7 @@ static struct rp_label *rp_exec_learn(struct rp_profile *p, struct rp_exec *x)
 		.denied = RP_MAY_EXEC, .ouid = x->ouid,
 	};
 
-	if (p->mode != RP_MODE_COMPLAIN)
+	if (rp_profile_mode(p) != RP_MODE_COMPLAIN)
 		return ERR_PTR(-EACCES);
 	learn = rp_profile_learning(p, x->path, false);
 	if (!learn)
@@ -1132,6 +1133,22 @@ out:
 	return err;
 }
 
+/*
+ * About to switch to the exec's cred: a new confinement revalidates the
+ * files the task keeps (mediation.md 2.9) and drops the parent-death
+ * signal, as a setid exec would.
+ */
+static void rp_bprm_committing_creds(const struct linux_binprm *bprm)
+{
+	struct rp_label *old = rp_current_label();
+	struct rp_label *new = rp_cred(bprm->cred)->label;
+
+	if (new == old || rp_label_is_unconfined(new))
+		return;
+	rp_file_inherit(bprm->cred);
+	current->pdeath_signal = 0;
+}
+
 /* A successful exec ends the onexec and hat state it started with. */
 static void rp_bprm_committed_creds(const struct linux_binprm *bprm)
 {
@@ -1141,6 +1158,7 @@ static void rp_bprm_committed_creds(const struct linux_binprm *bprm)
 static struct security_hook_list rp_domain_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(setprocattr, rp_setprocattr),
 	LSM_HOOK_INIT(bprm_creds_for_exec, rp_bprm_creds_for_exec),
+	LSM_HOOK_INIT(bprm_committing_creds, rp_bprm_committing_creds),
 	LSM_HOOK_INIT(bprm_committed_creds, rp_bprm_committed_creds),
 };
 

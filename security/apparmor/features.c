@@ -45,20 +45,19 @@ static const struct rp_feature rp_features_attach_conditions[] = {
 	{ }
 };
 
-/*
- * Domain changes (domain.c). Left out until they are real: the ELF mmap
- * fix and disconnected.path (file mediation).
- */
+/* Domain changes (domain.c); names of disconnected files (path.c). */
 static const struct rp_feature rp_features_domain[] = {
 	{ "change_hat", RP_FEATURE_BOOL, { .yes = true } },
 	{ "change_hatv", RP_FEATURE_BOOL, { .yes = true } },
 	{ "change_onexec", RP_FEATURE_BOOL, { .yes = true } },
 	{ "change_profile", RP_FEATURE_BOOL, { .yes = true } },
 	{ "stack", RP_FEATURE_BOOL, { .yes = true } },
+	{ "fix_binfmt_elf_mmap", RP_FEATURE_BOOL, { .yes = true } },
 	{ "post_nnp_subset", RP_FEATURE_BOOL, { .yes = true } },
 	{ "computed_longest_left", RP_FEATURE_BOOL, { .yes = true } },
 	{ "attach_conditions", RP_FEATURE_DIR,
 	  { .dir = rp_features_attach_conditions } },
+	{ "disconnected.path", RP_FEATURE_BOOL, { .yes = true } },
 	{ "version", RP_FEATURE_STRING, { .str = "1.2" } },
 	{ }
 };
@@ -75,9 +74,17 @@ static const struct rp_feature rp_features_query[] = {
 	{ }
 };
 
+/* File mediation (file.c): the permissions rules may name. */
+static const struct rp_feature rp_features_file[] = {
+	{ "mask", RP_FEATURE_STRING,
+	  { .str = "create read write exec append mmap_exec link lock" } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
 	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
 	{ "domain", RP_FEATURE_DIR, { .dir = rp_features_domain } },
+	{ "file", RP_FEATURE_DIR, { .dir = rp_features_file } },
 	{ "query", RP_FEATURE_DIR, { .dir = rp_features_query } },
 	{ }
 };

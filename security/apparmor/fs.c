@@ -22,6 +22,7 @@
 #include "audit.h"
 #include "cred.h"
 #include "features.h"
+#include "file.h"
 #include "fs.h"
 #include "params.h"
 #include "policyfs.h"
@@ -532,6 +533,8 @@ static int __init rp_fs_init(void)
 				ARRAY_SIZE(rp_fs_after_features));
 	if (!err)
 		err = rp_policyfs_init(rp_fs_dir);
+	if (!err)
+		err = rp_file_null_create(rp_fs_dir);
 	if (err)
 		goto fail;
 	pr_info("AppArmor Filesystem Enabled\n");

@@ -10,6 +10,7 @@
 #include <uapi/linux/lsm.h>
 #include "cred.h"
 #include "domain.h"
+#include "file.h"
 #include "lsm.h"
 #include "params.h"
 
@@ -20,6 +21,7 @@ const struct lsm_id rp_lsmid = {
 
 struct lsm_blob_sizes rp_blob_sizes __ro_after_init = {
 	.lbs_cred = sizeof(struct rp_cred),
+	.lbs_file = sizeof(struct rp_file_ctx),
 	.lbs_task = sizeof(struct rp_task),
 };
 
@@ -38,6 +40,7 @@ static int __init rp_init(void)
 	rp_cred_init();
 	rp_procattr_init();
 	rp_domain_init();
+	rp_file_init();
 	err = rp_sysctl_init();
 	if (err)
 		pr_err("cannot register sysctls: %d\n", err);

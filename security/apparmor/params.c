@@ -77,6 +77,8 @@ int rp_enabled __ro_after_init = 1;
 enum rp_mode rp_global_mode = RP_MODE_ENFORCE;
 enum rp_audit_mode rp_global_audit = RP_AUDIT_NORMAL;
 bool rp_audit_header = true;
+/* Rampart extension: N leaves class= out, for libapparmor before 4.0 */
+bool rp_audit_class = true;
 bool rp_debug;
 bool rp_hash_policy = true;
 bool rp_export_binary = true;
@@ -276,6 +278,7 @@ static const struct kernel_param_ops rp_enabled_ops = {
 module_param_cb(mode, &rp_mode_ops, &rp_global_mode, 0600);
 module_param_cb(audit, &rp_audit_ops, &rp_global_audit, 0600);
 module_param_cb(audit_header, &rp_bool_ops, &rp_audit_header, 0600);
+module_param_cb(audit_class, &rp_bool_ops, &rp_audit_class, 0600);
 module_param_cb(debug, &rp_bool_ops, &rp_debug, 0600);
 module_param_cb(hash_policy, &rp_bool_ops, &rp_hash_policy, 0600);
 module_param_cb(export_binary, &rp_bool_ops, &rp_export_binary, 0600);

@@ -12,6 +12,7 @@
 extern enum rp_mode rp_global_mode;
 extern enum rp_audit_mode rp_global_audit;
 extern bool rp_audit_header;
+extern bool rp_audit_class;
 extern bool rp_debug;
 extern bool rp_hash_policy;
 extern bool rp_export_binary;

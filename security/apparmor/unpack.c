@@ -14,6 +14,7 @@
 #include <linux/string.h>
 #include <linux/unaligned.h>
 #include <rampart/abi.h>
+#include "path.h"
 #include "unpack.h"
 
 /* Element type codes (policy-format.md 2.1). */
@@ -27,7 +28,6 @@ enum rp_code {
 #define RP_ABI_MIN		5
 #define RP_ABI_MAX		9
 #define RP_VERSION_COMPLAIN	0x800
-#define RP_PATH_MEDIATE_DELETED	0x20000
 #define RP_PERMS_VERSION	1
 #define RP_PERMS_FIELDS		14
 #define RP_CLASS_BYTE_FILE	2
@@ -678,6 +678,33 @@ static int rp_unpack_data(struct rp_cursor *c)
 	return 0;
 }
 
+/*
+ * Does every state of @u's file rules grant getattr, owner and other,
+ * with nothing to deny, audit or kill? Unreachable states count too,
+ * which can only make the answer a conservative no.
+ */
+static bool rp_getattr_always(const struct rp_unpacked *u)
+{
+	const struct rp_policydb *db;
+	const struct rp_perms *p;
+	unsigned int start, s;
+	int other;
+
+	db = rp_file_rules_of(u, &start);
+	if (!db)
+		return false;
+	for (s = 0; s < db->dfa->nstates; s++) {
+		for (other = 0; other < 2; other++) {
+			p = rp_perms_lookup(db->perms, db->nperms,
+					    db->dfa->accept[s], other);
+			if (!(p->allow & RP_MAY_GETATTR) ||
+			    ((p->deny | p->audit | p->kill) & RP_MAY_GETATTR))
+				return false;
+		}
+	}
+	return true;
+}
+
 static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 			     u32 version)
 {
@@ -752,6 +779,7 @@ static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 		err = rp_unpack_data(c);
 	if (err)
 		return err;
+	u->getattr_always = rp_getattr_always(u);
 	if (!rp_structend(c))
 		return rp_fault(c, "failed to unpack end of profile");
 	u->rec_end = c->pos - c->start;

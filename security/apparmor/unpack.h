@@ -57,6 +57,9 @@ struct rp_policydb {
  * @mode: enforce, complain, ...
  * @audit_all: the profile audits every access
  * @path_flags: path-name generation flags
+ * @getattr_always: every state of the file rules grants getattr to owner
+ *                  and other, with no audit, deny or kill bit for it (so
+ *                  a stat needs no name); true of 3.0.8's encoding
  * @caps: allow, audit, quiet capability sets (bits 0-63)
  * @rlimit_mask: which of @rlimits are enforced
  * @rlimits: hard-limit ceilings, generic Linux numbering
@@ -84,6 +87,7 @@ struct rp_unpacked {
 	u32 mode;
 	bool audit_all;
 	u32 path_flags;
+	bool getattr_always;
 	u64 caps[3];
 	u32 rlimit_mask;
 	u64 rlimits[RP_RLIMIT_COUNT];

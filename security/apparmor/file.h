@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rampart: file mediation (mediation.md 1.3, 2).
+ */
+#ifndef _RAMPART_FILE_H
+#define _RAMPART_FILE_H
+
+#include <linux/init.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct cred;
+struct dentry;
+struct rp_label;
+
+/**
+ * struct rp_file_ctx - Rampart's part of an open file
+ * @lock: serialises updates of @label and @allow
+ * @label: the label the file was last checked against (a reference; read
+ *         under RCU); starts as the opener's
+ * @allow: the permissions checked for it so far
+ */
+struct rp_file_ctx {
+	spinlock_t lock;
+	struct rp_label __rcu *label;
+	u32 allow;
+};
+
+void __init rp_file_init(void);
+int rp_file_null_create(struct dentry *parent);
+void rp_file_inherit(const struct cred *cred);
+
+#endif /* _RAMPART_FILE_H */

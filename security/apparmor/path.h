@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Rampart: the names rules see for files (mediation.md 2.1), and the
+ * scratch buffers they are built in.
+ */
+#ifndef _RAMPART_PATH_H
+#define _RAMPART_PATH_H
+
+#include <linux/gfp.h>
+#include <linux/types.h>
+
+struct path;
+
+/* Name flags: a profile's path_flags (policy), plus RP_PATH_DIR. */
+#define RP_PATH_DIR		0x1	/* a directory: the name ends in '/' */
+#define RP_PATH_CONNECT		0x4	/* attach_disconnected */
+#define RP_PATH_CHROOT_REL	0x8	/* chroot_relative */
+#define RP_PATH_CHROOT_ATTACH	0x10	/* chroot_attach */
+#define RP_PATH_DELEGATE_DELETED 0x10000 /* name deleted files too */
+#define RP_PATH_MEDIATE_DELETED	0x20000	/* the same, the kernel default */
+
+/**
+ * struct rp_name - a file's name as rules see it
+ * @str: the name, or on failure what could be made of it (for the audit
+ *       record only), or NULL
+ * @info: on failure, the audit info text
+ * @buf: the buffer @str points into (from rp_buf_get())
+ */
+struct rp_name {
+	const char *str;
+	const char *info;
+	char *buf;
+};
+
+int rp_path_name(const struct path *path, u32 flags, struct rp_name *name);
+
+char *rp_buf_get(gfp_t gfp);
+void rp_buf_put(char *buf);
+
+#endif /* _RAMPART_PATH_H */
