@@ -8,6 +8,7 @@
 #include <linux/audit.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include "audit.h"
 #include "cred.h"
 #include "params.h"
@@ -179,71 +180,94 @@ enum rp_audit_mode rp_profile_audit(const struct rp_profile *p)
 }
 
 /**
- * rp_audit_decide() - one component's outcome for a request, and its record
- * @a: the record; its subject, op, class, name and object fields are the
- *     caller's, the type and masks are set here
+ * rp_outcome() - one component's outcome for a request (mediation.md 12.2)
  * @p: the component profile (confined)
  * @perms: what its rules grant the object
  * @request: the permissions asked for
  * @error: what a denial returns (-EACCES, -EPERM for capabilities, or a
- *         name-lookup errno, with @a->info saying why)
+ *         name-lookup errno)
+ * @out: the outcome
  *
- * The table of mediation.md 12.2. A granted request is logged only when
- * the rule or the audit mode asks, and shows only the audited bits. A
- * denial shows the bits refused; those a rule quiets are dropped, and if
- * nothing is left the denial is silent and stands even in complain mode.
- * Otherwise complain mode allows it (unless the error is not a permission
- * one) with an ALLOWED record, kill mode adds SIGKILL.
- *
- * Return: 0 if the component allows, else the errno.
+ * A granted request is logged only when the rule or the audit mode asks,
+ * and shows only the audited bits. A denial shows the bits refused; those
+ * a rule quiets are dropped, and if nothing is left the denial is silent
+ * and stands even in complain mode. Otherwise complain mode allows it
+ * (unless the error is not a permission one) with an ALLOWED record; kill
+ * mode, or a rule's own kill bit, adds SIGKILL. The global audit mode may
+ * silence the record, never change the answer.
  */
-int rp_audit_decide(struct rp_audit *a, const struct rp_profile *p,
-		    const struct rp_perms *perms, u32 request, int error)
+void rp_outcome(const struct rp_profile *p, const struct rp_perms *perms,
+		u32 request, int error, struct rp_outcome *out)
 {
 	u32 denied = request & (~perms->allow | perms->deny);
 	enum rp_audit_mode am = rp_profile_audit(p);
 	enum rp_mode mode;
 	u32 rule_kill;
 
+	memset(out, 0, sizeof(*out));
 	if (!denied) {
-		u32 shown = am == RP_AUDIT_ALL ? request & 0xffff :
-			    request & perms->audit;
-
-		if (!shown || am == RP_AUDIT_QUIET)
-			return 0;
-		a->type = "AUDIT";
-		a->request = shown;
-		a->denied = 0;
-		rp_audit_log(a);
-		return 0;
+		out->shown = am == RP_AUDIT_ALL ? request & 0xffff :
+			     request & perms->audit;
+		if (out->shown && am != RP_AUDIT_QUIET)
+			out->type = "AUDIT";
+		return;
 	}
+	out->error = error;
 	/* a rule's own kill bit beats complain mode and is never quieted */
 	rule_kill = denied & perms->kill;
 	if (am != RP_AUDIT_NOQUIET && am != RP_AUDIT_ALL)
 		denied &= ~perms->quiet;
 	if (!denied)
-		return error;
-
+		return;
 	mode = rp_profile_mode(p);
 	if (rule_kill)
-		a->type = "KILLED";
+		out->type = "KILLED";
 	else if (mode == RP_MODE_COMPLAIN)
-		a->type = "ALLOWED";
+		out->type = "ALLOWED";
 	else
-		a->type = "DENIED";
+		out->type = "DENIED";
+	out->shown = denied;
 	/* a silenced record leaves the outcome unchanged, complain or not */
 	if (am == RP_AUDIT_QUIET ||
 	    (am == RP_AUDIT_QUIET_DENIED && !rule_kill &&
-	     mode != RP_MODE_COMPLAIN))
-		return error;
+	     mode != RP_MODE_COMPLAIN)) {
+		out->type = NULL;
+		return;
+	}
 	if (!rule_kill && mode == RP_MODE_KILL)
-		a->type = "KILLED";
-	a->request = denied;
-	a->denied = denied;
-	rp_audit_log(a);
-	if (a->type[0] == 'K')
+		out->type = "KILLED";
+	out->kill = out->type[0] == 'K';
+	if (out->type[0] == 'A' && (error == -EACCES || error == -EPERM))
+		out->error = 0;
+}
+
+/**
+ * rp_audit_decide() - rp_outcome(), carried out
+ * @a: the record; its subject, op, class, name and object fields are the
+ *     caller's, the type and masks are set here
+ * @p: the component profile (confined)
+ * @perms: what its rules grant the object
+ * @request: the permissions asked for
+ * @error: what a denial returns
+ *
+ * Logs the record the outcome asks for and sends SIGKILL to the caller
+ * when it says so.
+ *
+ * Return: 0 if the component allows, else the errno.
+ */
+int rp_audit_decide(struct rp_audit *a, const struct rp_profile *p,
+		    const struct rp_perms *perms, u32 request, int error)
+{
+	struct rp_outcome out;
+
+	rp_outcome(p, perms, request, error, &out);
+	if (out.type) {
+		a->type = out.type;
+		a->request = out.shown;
+		a->denied = strcmp(out.type, "AUDIT") ? out.shown : 0;
+		rp_audit_log(a);
+	}
+	if (out.kill)
 		send_sig_info(SIGKILL, SEND_SIG_PRIV, current);
-	else if (a->type[0] == 'A' && (error == -EACCES || error == -EPERM))
-		return 0;
-	return error;
+	return out.error;
 }

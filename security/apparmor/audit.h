@@ -47,7 +47,24 @@ struct rp_audit {
 	const char *ns_name;
 };
 
+/**
+ * struct rp_outcome - what one component makes of a request
+ * @error: 0 to allow, else the errno to fail with
+ * @type: the record to log ("AUDIT", "ALLOWED", "DENIED", "KILLED"), or
+ *        NULL for none
+ * @shown: the permissions the record lists
+ * @kill: send SIGKILL to the task
+ */
+struct rp_outcome {
+	int error;
+	const char *type;
+	u32 shown;
+	bool kill;
+};
+
 void rp_audit_log(const struct rp_audit *a);
+void rp_outcome(const struct rp_profile *p, const struct rp_perms *perms,
+		u32 request, int error, struct rp_outcome *out);
 enum rp_mode rp_profile_mode(const struct rp_profile *p);
 enum rp_audit_mode rp_profile_audit(const struct rp_profile *p);
 int rp_audit_decide(struct rp_audit *a, const struct rp_profile *p,

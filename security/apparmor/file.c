@@ -12,6 +12,7 @@
  */
 #define pr_fmt(fmt) "AppArmor: " fmt
 
+#include <kunit/visibility.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -73,9 +74,9 @@ static kuid_t rp_owner(const struct path *path, const struct inode *inode)
 }
 
 /* The rules entry @p's file rules give @name, owner or other. */
-static const struct rp_perms *rp_file_perms(const struct rp_profile *p,
-					    const char *name, kuid_t ouid,
-					    unsigned int *statep)
+VISIBLE_IF_KUNIT const struct rp_perms *
+rp_file_perms(const struct rp_profile *p, const char *name, kuid_t ouid,
+	      unsigned int *statep)
 {
 	const struct rp_policydb *db;
 	unsigned int state;
@@ -388,8 +389,9 @@ static bool rp_xindex_within(u32 link, u32 target)
  * must grant link; so must the pair "link NUL target", whose entry also
  * says whether the link may grant no more than the target does.
  */
-static int rp_link_profile(const struct rp_profile *p, const char *lname,
-			   const char *tname, kuid_t ouid)
+VISIBLE_IF_KUNIT int rp_link_profile(const struct rp_profile *p,
+				     const char *lname, const char *tname,
+				     kuid_t ouid)
 {
 	const struct rp_policydb *db;
 	const struct rp_perms *lp, *pair, *tp;
@@ -492,7 +494,7 @@ out:
 /* ---- open files ---- */
 
 /* The permissions an open file's mode stands for (mediation.md 2.3). */
-static u32 rp_open_request(const struct file *file)
+VISIBLE_IF_KUNIT u32 rp_open_request(const struct file *file)
 {
 	u32 request = 0;
 
@@ -740,7 +742,7 @@ static int rp_file_lock(struct file *file, unsigned int cmd)
 }
 
 /* What mapping @file with @prot needs (mediation.md 1.3). */
-static u32 rp_map_request(unsigned long prot, bool shared)
+VISIBLE_IF_KUNIT u32 rp_map_request(unsigned long prot, bool shared)
 {
 	u32 request = 0;
 

@@ -8,6 +8,7 @@
 #include <linux/init.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/uidgid.h>
 
 struct cred;
 struct dentry;
@@ -21,10 +22,25 @@ struct rp_label;
  * @allow: the permissions checked for it so far
  */
 struct rp_file_ctx {
+	/* serialises updates of label and allow */
 	spinlock_t lock;
 	struct rp_label __rcu *label;
 	u32 allow;
 };
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* file.c internals the KUnit suite drives directly */
+struct file;
+struct rp_perms;
+struct rp_profile;
+const struct rp_perms *rp_file_perms(const struct rp_profile *p,
+				     const char *name, kuid_t ouid,
+				     unsigned int *statep);
+int rp_link_profile(const struct rp_profile *p, const char *lname,
+		    const char *tname, kuid_t ouid);
+u32 rp_open_request(const struct file *file);
+u32 rp_map_request(unsigned long prot, bool shared);
+#endif
 
 void __init rp_file_init(void);
 int rp_file_null_create(struct dentry *parent);
