@@ -30,6 +30,7 @@
 #include "dfa.h"
 #include "domain.h"
 #include "file.h"
+#include "path.h"
 #include "lsm.h"
 #include "perms.h"
 #include "policy.h"
@@ -1006,18 +1007,29 @@ static bool rp_exec_onexec_allowed(struct rp_profile *p, struct rp_exec *x,
 	return allow & RP_MAY_ONEXEC;
 }
 
-/* The executable's name for rules: absolute, from the mount namespace root. */
-static char *rp_exec_name(struct linux_binprm *bprm, char **buf)
+/*
+ * The executable's name for rules (mediation.md 2.1), made with the path
+ * flags of @cur's first confined profile (an unconfined label attaches by
+ * the default name). Return: the name, NULL if it has none, or
+ * ERR_PTR(-ENOMEM).
+ */
+static const char *rp_exec_name(struct linux_binprm *bprm,
+				const struct rp_label *cur, struct rp_name *n)
 {
-	char *name;
+	u32 flags = RP_PATH_MEDIATE_DELETED, i;
 
-	*buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!*buf)
+	for (i = 0; i < cur->size; i++) {
+		const struct rp_profile *p = cur->vec[i];
+
+		if (!rp_label_is_unconfined(&p->label) && p->rules) {
+			flags = p->rules->path_flags;
+			break;
+		}
+	}
+	n->buf = rp_buf_get(GFP_KERNEL);
+	if (!n->buf)
 		return ERR_PTR(-ENOMEM);
-	name = d_absolute_path(&bprm->file->f_path, *buf, PATH_MAX);
-	if (IS_ERR(name))
-		return name;
-	return name;
+	return rp_path_name(&bprm->file->f_path, flags, n) ? NULL : n->str;
 }
 
 /*
@@ -1046,7 +1058,7 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 	struct rp_label *cur, *next, *new = NULL, *part;
 	struct rp_exec x = { .bprm = bprm };
 	const struct rp_ns *ns;
-	char *buf = NULL;
+	struct rp_name name = { };
 	u32 i;
 	int err = 0;
 
@@ -1056,13 +1068,10 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 		goto out;
 	ns = rp_label_ns(cur);
 	x.ouid = file_inode(bprm->file)->i_uid;
-	x.path = rp_exec_name(bprm, &buf);
+	x.path = rp_exec_name(bprm, cur, &name);
 	if (IS_ERR(x.path)) {
-		if (PTR_ERR(x.path) == -ENOMEM) {
-			err = -ENOMEM;
-			goto out;
-		}
-		x.path = NULL;
+		err = PTR_ERR(x.path);
+		goto out;
 	}
 	if (task_no_new_privs(current) && !rp_label_is_unconfined(cur) &&
 	    !t->nnp)
@@ -1129,7 +1138,7 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 out:
 	rp_label_put(new);
 	rp_label_put(cur);
-	kfree(buf);
+	rp_buf_put(name.buf);
 	return err;
 }
 
