@@ -53,11 +53,23 @@ static const struct {
 	{ 0x20, 'd' }, { 0x8000, 'k' }, { 0x10000, 'm' }, { 0x40000, 'l' },
 };
 
+/* The bits a file record's masks can show; none: no masks, no uids. */
+#define RP_AUDIT_FILE_BITS (RP_MAY_READ | RP_MAY_WRITE | RP_MAY_EXEC | \
+			    RP_MAY_APPEND | RP_MAY_CREATE | RP_MAY_DELETE | \
+			    RP_MAY_GETATTR | RP_MAY_SETATTR | RP_MAY_CHMOD | \
+			    RP_MAY_CHOWN | RP_MAY_LOCK | RP_MAY_MMAP_EXEC | \
+			    RP_MAY_LINK)
+
 static void rp_audit_mask(struct audit_buffer *ab, const char *key, u32 mask)
 {
 	char buf[ARRAY_SIZE(rp_file_chars) + 1];
 	size_t i, n = 0;
 
+	/* attribute changes show as writes, attribute reads as reads */
+	if (mask & (RP_MAY_SETATTR | RP_MAY_CHMOD | RP_MAY_CHOWN))
+		mask |= RP_MAY_WRITE;
+	if (mask & RP_MAY_GETATTR)
+		mask |= RP_MAY_READ;
 	for (i = 0; i < ARRAY_SIZE(rp_file_chars); i++)
 		if (mask & rp_file_chars[i].bit)
 			buf[n++] = rp_file_chars[i].c;
@@ -100,13 +112,14 @@ void rp_audit_log(const struct rp_audit *a)
 		rp_audit_str(ab, "name", a->name);
 	audit_log_format(ab, " pid=%d", task_tgid_nr(current));
 	rp_audit_str(ab, "comm", get_task_comm(comm, current));
-	if (a->request) {
+	if (a->request & RP_AUDIT_FILE_BITS) {
 		rp_audit_mask(ab, "requested_mask", a->request);
-		if (a->denied)
+		if (a->denied & RP_AUDIT_FILE_BITS)
 			rp_audit_mask(ab, "denied_mask", a->denied);
-		audit_log_format(ab, " fsuid=%u ouid=%u",
-				 from_kuid(&init_user_ns, current_fsuid()),
-				 from_kuid(&init_user_ns, a->ouid));
+		/* signed, as stock prints them */
+		audit_log_format(ab, " fsuid=%d ouid=%d",
+				 (int)from_kuid(&init_user_ns, current_fsuid()),
+				 (int)from_kuid(&init_user_ns, a->ouid));
 	}
 	if (a->target && a->profile) {
 		text = rp_label_render_alloc(a->target, a->profile->ns,

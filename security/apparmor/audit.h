@@ -23,7 +23,7 @@ struct rp_profile;
  * @profile: the one profile the record is about (namespace=, profile=);
  *           NULL: the caller's label
  * @name: name=
- * @request: file permissions asked for; 0 leaves out requested_mask=,
+ * @request: file permissions asked for; without file bits, no requested_mask=,
  *           denied_mask=, fsuid= and ouid= (rp_audit_decide() sets it)
  * @denied: file permissions refused (rp_audit_decide() sets it)
  * @ouid: the file's owner

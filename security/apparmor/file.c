@@ -418,6 +418,7 @@ VISIBLE_IF_KUNIT int rp_link_profile(const struct rp_profile *p,
 	verdict.kill = pair->kill;
 	if (!(pair->allow & RP_MAY_LINK)) {
 		a.info = "target restricted";
+		a.error = -EACCES;
 		verdict = *pair;
 		goto decide;
 	}
@@ -432,6 +433,7 @@ VISIBLE_IF_KUNIT int rp_link_profile(const struct rp_profile *p,
 	} else if ((lp->allow & RP_MAY_EXEC) &&
 		   !rp_xindex_within(lp->xindex, tp->xindex)) {
 		a.info = "link not subset of target";
+		a.error = -EACCES;
 		request |= RP_MAY_EXEC;
 		verdict.allow &= ~RP_MAY_EXEC;
 	}
