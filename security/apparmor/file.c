@@ -712,10 +712,20 @@ out:
 /* A revalidation by the caller. */
 static int rp_file_use(struct file *file, const char *op, u32 request)
 {
-	struct rp_label *label;
+	struct rp_file_ctx *fc = rp_file_ctx(file);
+	struct rp_label *label = rp_current_label();
 	bool put;
 	int err;
 
+	/*
+	 * The read()/write() path: the caller's own label vouched for this
+	 * already. Only pointers are compared (no RCU read needed), and a
+	 * stale label still counts as the same: no revocation.
+	 */
+	if (rcu_access_pointer(fc->label) == label &&
+	    !(request & ~READ_ONCE(fc->allow)) &&
+	    likely(file->f_path.dentry != rp_null.dentry))
+		return 0;
 	label = rp_label_begin(current_cred(), &put);
 	err = rp_file_revalidate(file, op, request, label);
 	rp_label_end(label, put);
