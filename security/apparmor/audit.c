@@ -17,7 +17,7 @@
 #include "unpack.h"
 
 /* " key=value", the value quoted or hex as audit's untrusted strings are */
-static void rp_audit_str(struct audit_buffer *ab, const char *key,
+void rp_audit_str(struct audit_buffer *ab, const char *key,
 			 const char *value)
 {
 	audit_log_format(ab, " %s=", key);
@@ -112,7 +112,8 @@ void rp_audit_log(const struct rp_audit *a)
 		rp_audit_str(ab, "name", a->name);
 	audit_log_format(ab, " pid=%d", task_tgid_nr(current));
 	rp_audit_str(ab, "comm", get_task_comm(comm, current));
-	if (a->request & RP_AUDIT_FILE_BITS) {
+	if ((a->request & RP_AUDIT_FILE_BITS) && a->class_name &&
+	    !strcmp(a->class_name, "file")) {
 		rp_audit_mask(ab, "requested_mask", a->request);
 		if (a->denied & RP_AUDIT_FILE_BITS)
 			rp_audit_mask(ab, "denied_mask", a->denied);
@@ -130,9 +131,32 @@ void rp_audit_log(const struct rp_audit *a)
 	} else if (a->target_name) {
 		rp_audit_str(ab, "target", a->target_name);
 	}
+	if (a->extra)
+		a->extra(ab, a);
 	if (a->ns_name)
 		rp_audit_str(ab, "ns", a->ns_name);
 	audit_log_end(ab);
+}
+
+/**
+ * rp_audit_label() - " key=label", as seen from @p's namespace
+ * @ab: the record
+ * @key: the field name (peer, target, ...)
+ * @label: the label
+ * @p: the profile the record is about (its namespace is the view), or
+ *     NULL for the root namespace
+ *
+ * Components in descendant namespaces carry their ":ns:" prefix; nothing
+ * visible is written "---" as stock does.
+ */
+void rp_audit_label(struct audit_buffer *ab, const char *key,
+		    const struct rp_label *label, const struct rp_profile *p)
+{
+	char *text = rp_label_render_alloc(label, p ? p->ns : rp_root_ns,
+					   RP_RENDER_SUBNS, "", GFP_ATOMIC);
+
+	rp_audit_str(ab, key, text && *text ? text : "---");
+	kfree(text);
 }
 
 /**
@@ -280,7 +304,7 @@ int rp_audit_decide(struct rp_audit *a, const struct rp_profile *p,
 		a->denied = strcmp(out.type, "AUDIT") ? out.shown : 0;
 		rp_audit_log(a);
 	}
-	if (out.kill)
+	if (out.kill && !a->no_kill)
 		send_sig_info(SIGKILL, SEND_SIG_PRIV, current);
 	return out.error;
 }

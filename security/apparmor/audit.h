@@ -5,9 +5,11 @@
 #ifndef _RAMPART_AUDIT_H
 #define _RAMPART_AUDIT_H
 
+#include <linux/types.h>
 #include <linux/uidgid.h>
 #include <rampart/abi.h>
 
+struct audit_buffer;
 struct rp_label;
 struct rp_perms;
 struct rp_profile;
@@ -30,6 +32,12 @@ struct rp_profile;
  * @target_name: target= as written, or NULL
  * @target: target= as a label seen from @profile's namespace, or NULL
  * @ns_name: the trailing ns= of policy changes, or NULL
+ * @extra: writes the class's own fields (mediation.md 13.3) after the
+ *         common ones, or NULL; file-class records get their masks and
+ *         uids from @request, @denied and @ouid instead
+ * @data: what @extra needs
+ * @no_kill: kill mode logs KILLED but sends no signal (classes decided by
+ *           the generic policy check: ptrace, signal, net, ...)
  */
 struct rp_audit {
 	const char *type;
@@ -45,6 +53,9 @@ struct rp_audit {
 	const char *target_name;
 	const struct rp_label *target;
 	const char *ns_name;
+	void (*extra)(struct audit_buffer *ab, const struct rp_audit *a);
+	const void *data;
+	bool no_kill;
 };
 
 /**
@@ -63,6 +74,10 @@ struct rp_outcome {
 };
 
 void rp_audit_log(const struct rp_audit *a);
+void rp_audit_str(struct audit_buffer *ab, const char *key,
+		  const char *value);
+void rp_audit_label(struct audit_buffer *ab, const char *key,
+		    const struct rp_label *label, const struct rp_profile *p);
 void rp_outcome(const struct rp_profile *p, const struct rp_perms *perms,
 		u32 request, int error, struct rp_outcome *out);
 enum rp_mode rp_profile_mode(const struct rp_profile *p);
