@@ -60,6 +60,7 @@ expect_fop "open EACCES; open ok" d fop open /sys/module/apparmor/parameters/mod
 	open /sys/module/apparmor/parameters/mode r
 expect_fop "open EACCES" d fop open "$SFS/profiles" r
 mkdir "$T/mnt"
+on_exit "umount '$T/mnt' 2>/dev/null"
 expect_errno EACCES d mount -t tmpfs none "$T/mnt"
 # not denied
 expect_fop "open ok" d fop open /proc/sys/kernel/domainname w
