@@ -17,6 +17,9 @@
 #                          share one boot (default: none)
 #   # tags: TAG...         rampart-extension = skipped with --stock
 #   # timeout: SECONDS     per-test limit inside the guest (default 60)
+#   # host-check: SCRIPT   after the test passed in the guest, run
+#                          tools/vm/host/SCRIPT on the host with the test's
+#                          output on stdin; its failure fails the test
 #
 # Prints "PASS name" / "FAIL name" (then the test's output, indented) /
 # "SKIP name" per test and finally "vm: N passed, N failed[, N skipped]".
@@ -87,6 +90,7 @@ report_fail() { # NAME OUTPUT-FILE
 declare -a group_args=()   # boot args of group i
 declare -a group_specs=()  # "name:timeout ..." of group i
 declare -a group_limit=()  # qemu timeout of group i
+declare -A host_check=()   # test name -> host-side checker (tools/vm/host/)
 shopt -s nullglob
 for f in "$VM"/tests/[0-9][0-9][0-9]-*.sh; do
 	name=$(basename "$f" .sh)
@@ -100,6 +104,8 @@ for f in "$VM"/tests/[0-9][0-9][0-9]-*.sh; do
 		continue
 	fi
 	boot=$(header "$f" boot)
+	hc=$(header "$f" host-check)
+	[[ -n $hc ]] && host_check[$name]=$hc
 	limit=$(header "$f" timeout)
 	[[ $limit =~ ^[0-9]+$ ]] || limit=$DEFAULT_TIMEOUT
 	for ((g = 0; g < ${#group_args[@]}; g++)); do
@@ -139,6 +145,11 @@ for ((g = 0; g < ${#group_args[@]}; g++)); do
 			if grep -q '^kernel: ' "$out"; then
 				echo "kernel problem reported during the test (see above)" >>"$out"
 				status=kernel
+			fi
+			if [[ $status == 0 && -n ${host_check[$name]-} ]] &&
+			   ! "$VM/host/${host_check[$name]}" <"$out" >"$tmp/hc" 2>&1; then
+				{ echo "host check ${host_check[$name]} failed:"; cat "$tmp/hc"; } >>"$out"
+				status=host-check
 			fi
 			case $status in
 			0) echo "PASS $name"; passed=$((passed + 1)) ;;

@@ -20,6 +20,9 @@
 #   nnp CMD...                      run CMD with no_new_privs set
 #   hat OP...                       libapparmor change_hat/profile/stack,
 #                                   getcon (see helpers/hat.c)
+#   fop OP [ARG...]...              a sequence of file operations in one
+#                                   process, one line each: "OP ok" or
+#                                   "OP EXXX" (see helpers/fop.c)
 # fsop reports a failing syscall as "fsop: <op> PATH: EXXX (strerror)".
 
 SFS=/sys/kernel/security/apparmor
@@ -249,4 +252,74 @@ wait_gone() {
 abi_of() {
 	set -- $(od -An -tu1 -j12 -N2 "$1")
 	echo $(($1 + ($2 & 3) * 256))
+}
+
+# expect_fop EXPECTED CMD... -- CMD (usually ending in a fop call) prints
+# EXPECTED, its output lines joined with "; " (e.g. "open ok; read EACCES").
+expect_fop() {
+	_e=$1
+	shift
+	run "$@"
+	_got=$(printf '%s\n' "$out" | awk 'NR > 1 { printf "; " } { printf "%s", $0 }')
+	[ "$_got" = "$_e" ] && return 0
+	fail "'$*': got '$_got', expected '$_e'"
+}
+
+# audit_burst -- let every audit record of the test reach the kernel log.
+# Without auditd the kernel prints records under printk's rate limit (10
+# per 5 s); this raises the burst for the test and restores it at exit.
+audit_burst() {
+	_burst=$(cat /proc/sys/kernel/printk_ratelimit_burst)
+	echo 100000 > /proc/sys/kernel/printk_ratelimit_burst
+	on_exit "echo $_burst > /proc/sys/kernel/printk_ratelimit_burst"
+}
+
+# aa_records PATTERN -- the bodies (from apparmor= on) of the AppArmor audit
+# records in the kernel log containing the fixed string PATTERN, oldest
+# first.
+aa_records() {
+	dmesg | grep -F -- "$1" |
+		sed -n 's/^.*type=1400 audit([0-9.:]*): \(apparmor=.*\)$/\1/p'
+}
+
+# wait_record PATTERN -- wait up to 3 s for a record containing PATTERN
+# (kauditd logs records asynchronously); fails if none came.
+wait_record() {
+	_i=0
+	while [ -z "$(aa_records "$1")" ]; do
+		[ $_i -ge 30 ] && return 1
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+
+# expect_record PATTERN EXPECTED MSG... -- the last record containing
+# PATTERN is exactly EXPECTED (every field, in order). If EXPECTED has
+# " pid=N ", the record's pid is not compared.
+expect_record() {
+	_p=$1 _e=$2
+	shift 2
+	if ! wait_record "$_p"; then
+		fail "$*: no audit record contains '$_p'"
+		return 1
+	fi
+	_r=$(aa_records "$_p" | tail -n 1)
+	case $_e in
+	*" pid=N "*) _r=$(printf '%s' "$_r" | sed 's/ pid=[0-9]* / pid=N /') ;;
+	esac
+	[ "$_r" = "$_e" ] && return 0
+	fail "$*: record
+  got      $_r
+  expected $_e"
+}
+
+# expect_no_record PATTERN MSG... -- no record contains PATTERN. Records
+# are logged asynchronously but in order: wait_record for one made after
+# the operation first.
+expect_no_record() {
+	_p=$1
+	shift
+	_r=$(aa_records "$_p")
+	[ -z "$_r" ] && return 0
+	fail "$*: unexpected record: $_r"
 }
