@@ -5,11 +5,9 @@
 # /sys/kernel/security/**) fail with EACCES without a record (deny rules
 # are quiet); other /proc/sys files stay writable (the guide's **^[0-9*]
 # only matches names with a literal ^); ordinary files work.
-# (Its mount and ptrace denials belong here when Rampart mediates them:
-# mount fails with EACCES and no record; reading /proc/1/environ is a
-# ptrace read denied with the guide's line: apparmor="DENIED"
-# operation="ptrace" class="ptrace" profile="docker-default" pid=N
-# comm="cat" requested_mask="read" denied_mask="read" peer="unconfined".)
+# Where the kernel advertises mount and ptrace mediation (stock always
+# does): mount fails with EACCES and no record; reading /proc/1/environ is
+# a ptrace read, denied with the guide's DENIED line.
 . /tests/lib.sh
 
 audit_burst
@@ -69,6 +67,19 @@ expect_fop "open ok; write ok; mkdir ok; rename ok; unlink ok; open ok; read 'ra
 	d fop open "$T/f" wc write hello mkdir "$T/dir" rename "$T/f" "$T/g" unlink "$T/g" \
 	open /etc/hostname r read
 
+if [ -d "$SFS/features/mount" ]; then
+	mkdir "$T/mnt"
+	on_exit "umount '$T/mnt' 2>/dev/null"
+	expect_errno EACCES d mount -t tmpfs none "$T/mnt"
+fi
+if [ -d "$SFS/features/ptrace" ]; then
+	# ptrace read of pid 1 (unconfined)
+	expect_errno EACCES d cat /proc/1/environ
+	expect_record 'operation="ptrace" class="ptrace" profile="docker-default"' \
+		'apparmor="DENIED" operation="ptrace" class="ptrace" profile="docker-default" pid=N comm="cat" requested_mask="read" denied_mask="read" peer="unconfined"' \
+		"ptrace record as in the guide"
+fi
+
 # aa-status: the profile and a confined process
 aa-exec -p docker-default -- sleep 30 &
 spid=$!
@@ -84,4 +95,6 @@ echo "profile t47 { $T/nothing r, }" | apparmor_parser -r || fail "loading t47"
 expect_fop "open EACCES" aa-exec -p t47 -- fop open "$T/sentinel" r
 wait_record 'profile="t47"' || fail "no record for t47"
 expect_no_record 'profile="docker-default" name=' "deny rules are quiet"
+[ -d "$SFS/features/mount" ] &&
+	expect_no_record 'class="mount" profile="docker-default"' "deny mount is quiet"
 true
