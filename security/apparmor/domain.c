@@ -30,6 +30,7 @@
 #include "dfa.h"
 #include "domain.h"
 #include "file.h"
+#include "mediate.h"
 #include "path.h"
 #include "lsm.h"
 #include "perms.h"
@@ -1144,8 +1145,8 @@ out:
 
 /*
  * About to switch to the exec's cred: a new confinement revalidates the
- * files the task keeps (mediation.md 2.9) and drops the parent-death
- * signal, as a setid exec would.
+ * files the task keeps (mediation.md 2.9), drops the parent-death
+ * signal, as a setid exec would, and applies its resource limits.
  */
 static void rp_bprm_committing_creds(const struct linux_binprm *bprm)
 {
@@ -1156,6 +1157,7 @@ static void rp_bprm_committing_creds(const struct linux_binprm *bprm)
 		return;
 	rp_file_inherit(bprm->cred);
 	current->pdeath_signal = 0;
+	rp_rlimit_enter(old, new);
 }
 
 /* A successful exec ends the onexec and hat state it started with. */

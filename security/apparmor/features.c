@@ -81,11 +81,43 @@ static const struct rp_feature rp_features_file[] = {
 	{ }
 };
 
+static const struct rp_feature rp_features_namespaces[] = {
+	{ "profile", RP_FEATURE_BOOL, { .yes = true } },
+	{ "pivot_root", RP_FEATURE_BOOL, { .yes = false } },
+	{ "mask", RP_FEATURE_STRING, { .str = "userns_create" } },
+	{ }
+};
+
+/* Resource limits (rlimit.c), by their policy names. */
+static const struct rp_feature rp_features_rlimit[] = {
+	{ "mask", RP_FEATURE_STRING,
+	  { .str = "cpu fsize data stack core rss nproc nofile memlock as locks sigpending msgqueue nice rtprio rttime" } },
+	{ }
+};
+
+/* Capabilities (capability.c), by their policy names. */
+static const struct rp_feature rp_features_caps[] = {
+	{ "mask", RP_FEATURE_STRING,
+	  { .str = "chown dac_override dac_read_search fowner fsetid kill setgid setuid setpcap linux_immutable net_bind_service net_broadcast net_admin net_raw ipc_lock ipc_owner sys_module sys_rawio sys_chroot sys_ptrace sys_pacct sys_admin sys_boot sys_nice sys_resource sys_time sys_tty_config mknod lease audit_write audit_control setfcap mac_override mac_admin syslog wake_alarm block_suspend audit_read perfmon bpf checkpoint_restore" } },
+	{ }
+};
+
+/* io_uring (task.c) */
+static const struct rp_feature rp_features_io_uring[] = {
+	{ "mask", RP_FEATURE_STRING, { .str = "sqpoll override_creds" } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
 	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
 	{ "domain", RP_FEATURE_DIR, { .dir = rp_features_domain } },
 	{ "file", RP_FEATURE_DIR, { .dir = rp_features_file } },
+	{ "namespaces", RP_FEATURE_DIR, { .dir = rp_features_namespaces } },
+	{ "capability", RP_FEATURE_U64, { .num = 0xffffff } },
+	{ "rlimit", RP_FEATURE_DIR, { .dir = rp_features_rlimit } },
+	{ "caps", RP_FEATURE_DIR, { .dir = rp_features_caps } },
 	{ "query", RP_FEATURE_DIR, { .dir = rp_features_query } },
+	{ "io_uring", RP_FEATURE_DIR, { .dir = rp_features_io_uring } },
 	{ }
 };
 

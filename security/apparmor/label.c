@@ -7,6 +7,7 @@
  * Release may run from an RCU callback (a cred being freed), so nothing
  * here sleeps on the put path.
  */
+#include <linux/atomic.h>
 #include <linux/hashtable.h>
 #include <linux/jhash.h>
 #include <linux/slab.h>
@@ -17,6 +18,8 @@
 #include "policyfs.h"
 #include "rawdata.h"
 #include "unpack.h"
+
+static atomic64_t rp_profile_serial = ATOMIC64_INIT(0);
 
 /**
  * rp_profile_alloc() - make a profile with its one-component label
@@ -52,6 +55,7 @@ struct rp_profile *rp_profile_alloc(struct rp_ns *ns, const char *hname,
 	p->label.vec = &p->self;
 	p->self = p;
 	p->mode = mode;
+	p->serial = atomic64_inc_return(&rp_profile_serial);
 	p->ns = rp_ns_get(ns);
 	INIT_LIST_HEAD(&p->list);
 	INIT_LIST_HEAD(&p->children);
@@ -307,13 +311,18 @@ bool rp_label_is_stale(const struct rp_label *label)
 	return false;
 }
 
-/*
- * The live version of @p; under RCU. Versions of a profile are followed to
- * the last, but a removed profile's fallback is its namespace's
- * unconfined even when that namespace is gone too: like stock, a reader
- * takes one step past a removal.
+/**
+ * rp_profile_newest_rcu() - the live version of @p
+ * @p: a profile; the caller is in an RCU read-side section
+ *
+ * Versions of a profile are followed to the last, but a removed profile's
+ * fallback is its namespace's unconfined even when that namespace is gone
+ * too: like stock, a reader takes one step past a removal. Hooks that may
+ * not allocate use this per component instead of rp_label_newest().
+ *
+ * Return: the profile, valid until the read-side section ends.
  */
-static struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
+struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
 {
 	struct rp_profile *start = p, *next;
 

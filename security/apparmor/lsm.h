@@ -12,6 +12,9 @@ extern const struct lsm_id rp_lsmid;
 
 void __init rp_cred_init(void);
 void __init rp_procattr_init(void);
+void __init rp_cap_init(void);
+void __init rp_rlimit_init(void);
+void __init rp_task_init(void);
 #ifdef CONFIG_SYSCTL
 int __init rp_sysctl_init(void);
 #else

@@ -26,4 +26,9 @@ bool rp_peer_perms(const struct rp_profile *p, unsigned int state,
 		   const struct rp_label *peer, u32 request,
 		   struct rp_perms *out);
 
+/* capability.c: may @label use @cap (CAP_OPT_* @opts)? 0 or -EPERM */
+int rp_capable_label(struct rp_label *label, int cap, unsigned int opts);
+/* rlimit.c: the limit changes of an exec from @old into @new */
+void rp_rlimit_enter(const struct rp_label *old, const struct rp_label *new);
+
 #endif /* _RAMPART_MEDIATE_H */

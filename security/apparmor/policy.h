@@ -86,6 +86,8 @@ struct rp_unpacked;
  * @replacedby: once stale, what took its place (a reference): its new
  *              version, or the namespace's unconfined if it was removed
  *              (the parent namespace's, for a removed namespace's own)
+ * @serial: a number no other profile ever gets (identity without a
+ *          reference, e.g. for the capability record cache)
  */
 struct rp_profile {
 	struct rp_label label;
@@ -102,6 +104,7 @@ struct rp_profile {
 	struct rp_pdir *pdir;
 	struct rp_rawdata *rawdata;
 	struct rp_profile __rcu *replacedby;
+	u64 serial;
 };
 
 /**
@@ -221,6 +224,7 @@ struct rp_label *rp_label_stack(struct rp_profile *const *profiles, u32 n,
 struct rp_label *rp_label_union(struct rp_label *a, struct rp_label *b);
 bool rp_label_is_stale(const struct rp_label *label);
 struct rp_label *rp_label_newest(struct rp_label *label);
+struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p);
 void rp_profile_forward(struct rp_profile *old, struct rp_profile *to);
 struct rp_label *rp_label_parse(struct rp_ns *base, const char *str,
 				gfp_t gfp);
