@@ -111,7 +111,9 @@ void rp_audit_log(const struct rp_audit *a)
 	if (a->name)
 		rp_audit_str(ab, "name", a->name);
 	audit_log_format(ab, " pid=%d", task_tgid_nr(current));
-	rp_audit_str(ab, "comm", get_task_comm(comm, current));
+	/* no task_lock: records are made under it (setrlimit) */
+	strscpy_pad(comm, current->comm, sizeof(comm));
+	rp_audit_str(ab, "comm", comm);
 	if ((a->request & RP_AUDIT_FILE_BITS) && a->class_name &&
 	    !strcmp(a->class_name, "file")) {
 		rp_audit_mask(ab, "requested_mask", a->request);

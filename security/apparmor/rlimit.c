@@ -69,51 +69,48 @@ static int rp_rlimit_decide(const struct rp_profile *p, bool ok,
 	return rp_audit_decide(&a, p, ok ? &granted : &refused, 1, -EACCES);
 }
 
+/*
+ * Called under the target's task_lock: nothing here may sleep, so replaced
+ * profiles are followed per component under RCU instead of through
+ * rp_label_newest().
+ */
 static int rp_task_setrlimit(struct task_struct *task, unsigned int resource,
 			     struct rlimit *new)
 {
-	struct rp_label *label, *peer;
+	struct rp_label *label = rp_current_label();
 	struct rp_rlimit_event ev = { .resource = resource,
 				      .value = new->rlim_max };
+	const char *info = NULL;
 	int err = 0, e;
 	u32 i;
 
-	label = rp_current_label_newest();
-	if (!label || rp_label_is_unconfined(label))
-		goto out;
+	if (rp_label_is_unconfined(label))
+		return 0;
 	rcu_read_lock();
-	peer = rp_label_get(rp_cred(__task_cred(task))->label);
-	rcu_read_unlock();
-	if (peer != label && rp_capable_label(label, CAP_SYS_RESOURCE,
-					      CAP_OPT_NOAUDIT)) {
-		/* another confinement's limits need sys_resource */
-		ev.peer = peer;
-		for (i = 0; i < label->size; i++) {
-			if (rp_label_is_unconfined(&label->vec[i]->label))
-				continue;
-			e = rp_rlimit_decide(label->vec[i], false,
-					     "cap_sys_resource", &ev);
-			if (e)
-				err = e;
-		}
-		goto out_peer;
-	}
+	ev.peer = rp_cred(__task_cred(task))->label;
+	/* another confinement's limits need sys_resource */
+	if (ev.peer != label &&
+	    rp_capable_label(label, CAP_SYS_RESOURCE, CAP_OPT_NOAUDIT))
+		info = "cap_sys_resource";
+	else
+		ev.peer = NULL;
 	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = label->vec[i];
+		const struct rp_profile *p = rp_profile_newest_rcu(label->vec[i]);
 		const struct rp_unpacked *u = p->rules;
 
-		if (rp_label_is_unconfined(&p->label) || !u ||
-		    !(u->rlimit_mask & BIT(resource)))
+		if (rp_label_is_unconfined(&p->label))
 			continue;
-		e = rp_rlimit_decide(p, new->rlim_max <= u->rlimits[resource],
-				     NULL, &ev);
+		if (info)
+			e = rp_rlimit_decide(p, false, info, &ev);
+		else if (u && (u->rlimit_mask & BIT(resource)))
+			e = rp_rlimit_decide(p, new->rlim_max <=
+					     u->rlimits[resource], NULL, &ev);
+		else
+			e = 0;
 		if (e)
 			err = e;
 	}
-out_peer:
-	rp_label_put(peer);
-out:
-	rp_label_put(label);
+	rcu_read_unlock();
 	return err;
 }
 

@@ -35,6 +35,8 @@
  *   chmod PATH OCTAL | chown PATH UID:GID
  *   changeprofile NAME  write "changeprofile NAME" to
  *                     /proc/self/attr/current (what aa_change_profile does)
+ *   capget            capget(2) of itself: prints
+ *                     capget effective=0xHEX permitted=0xHEX
  *   pair              socketpair(AF_UNIX, SOCK_STREAM)
  *   sendfd            send the current descriptor over the pair (SCM_RIGHTS)
  *   recvfd            receive one message on the other end; a descriptor
@@ -55,6 +57,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/capability.h>
 #include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
@@ -381,6 +384,19 @@ int main(int argc, char **argv)
 		} else if (strcmp(op, "recvfd") == 0) {
 			if (recv_fd() < 0)
 				report(op, -1);
+		} else if (strcmp(op, "capget") == 0) {
+			struct __user_cap_header_struct h = {
+				.version = _LINUX_CAPABILITY_VERSION_3,
+			};
+			struct __user_cap_data_struct d[2];
+
+			if (syscall(SYS_capget, &h, d) < 0) {
+				report(op, -1);
+			} else {
+				printf("capget effective=0x%08x%08x permitted=0x%08x%08x\n",
+				       d[1].effective, d[0].effective,
+				       d[1].permitted, d[0].permitted);
+			}
 		} else if (strcmp(op, "pid") == 0) {
 			printf("pid %d\n", getpid());
 		} else if (strcmp(op, "exec") == 0) {
