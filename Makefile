@@ -11,6 +11,8 @@
 #   make fuzz          libFuzzer on the DFA unpacker and walks (FUZZ_TIME=s)
 #   make bench-dfa     Rampart's DFA matcher against stock 6.12's
 #   make bench-load    loading Debian's profile set: Rampart against stock
+#   make bench-syscalls  file mediation's cost per open, stat, read, exec:
+#                      Rampart against stock and no LSM
 #   make kernel        just the Rampart bzImage (DEBUG=1: KASAN, lockdep,
 #                      kmemleak)
 #   make graft TREE=/path/to/linux-6.12   put Rampart into your own tree
@@ -19,7 +21,8 @@ SHELL := /bin/bash
 TOOLS := $(CURDIR)/tools
 
 .PHONY: all setup tree graft kernel kernel-stock initramfs run check \
-	check-stock kunit lint vm fuzz bench-dfa bench-load clean-cache
+	check-stock kunit lint vm fuzz bench-dfa bench-load bench-syscalls \
+	clean-cache
 
 all: kernel
 
@@ -64,6 +67,9 @@ bench-dfa: setup
 
 bench-load: setup
 	@$(TOOLS)/bench-load.sh
+
+bench-syscalls: setup
+	@$(TOOLS)/bench-syscalls.sh
 
 FUZZ_TIME ?= 600
 fuzz: setup

@@ -191,6 +191,8 @@ for c in "$VM"/helpers/*.c; do
 	libs=()
 	# hat drives change_hat through Debian's libapparmor, linked in
 	[[ ${c##*/} == hat.c ]] && libs=(-lapparmor)
+	# bench-syscalls' exec target: no libc, just exit_group(0)
+	[[ ${c##*/} == sysbench-nop.c ]] && libs=(-nostdlib)
 	gcc -static -s -O2 -Wall -o "usr/local/bin/$(basename "$c" .c)" "$c" \
 		"${libs[@]}" || die "compiling $c failed"
 done

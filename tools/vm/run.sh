@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # run.sh --kernel BZIMAGE [--initrd CPIO] [--append "ARGS"] [--timeout SECS]
-#        [--log FILE] -- COMMAND...
+#        [--log FILE] [--qemu-args "ARGS"] -- COMMAND...
 #
 # Boot BZIMAGE under qemu (TCG), run COMMAND as root in the guest with
 # "/bin/sh -c" (the words of COMMAND are joined with spaces, like ssh does),
@@ -18,7 +18,9 @@
 # concatenated archives), so the kernel command line stays short.
 # Without --initrd the initramfs is (re)built by mkinitramfs.sh at
 # $RAMPART_CACHE/vm/initramfs.cpio.gz. --log FILE also saves the console
-# output (carriage returns stripped) to FILE.
+# output (carriage returns stripped) to FILE. --qemu-args adds options to
+# the qemu command line (split at blanks), e.g. "-icount shift=0" for guest
+# clocks that count instructions (make bench-syscalls).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -27,7 +29,7 @@ usage() {
 	exit 2
 }
 
-KERNEL='' INITRD='' APPEND='' TIMEOUT=120 LOG=''
+KERNEL='' INITRD='' APPEND='' TIMEOUT=120 LOG='' QEMU_ARGS=''
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--kernel) KERNEL=${2-}; shift 2 || usage ;;
@@ -35,6 +37,7 @@ while [[ $# -gt 0 ]]; do
 	--append) APPEND=${2-}; shift 2 || usage ;;
 	--timeout) TIMEOUT=${2-}; shift 2 || usage ;;
 	--log) LOG=${2-}; shift 2 || usage ;;
+	--qemu-args) QEMU_ARGS=${2-}; shift 2 || usage ;;
 	--) shift; break ;;
 	-h | --help) usage ;;
 	*) log "unknown argument '$1'"; usage ;;
@@ -44,6 +47,7 @@ done
 [[ -f $KERNEL ]] || die "kernel $KERNEL does not exist"
 [[ $TIMEOUT =~ ^[0-9]+$ && $TIMEOUT -gt 0 ]] || die "bad --timeout '$TIMEOUT'"
 QEMU=${QEMU:-qemu-system-x86_64}
+read -ra qemu_extra <<< "$QEMU_ARGS"
 command -v "$QEMU" >/dev/null || die "$QEMU not found"
 
 if [[ -z $INITRD ]]; then
@@ -78,7 +82,7 @@ reader=$!
 timeout -k 10 "$TIMEOUT" "$QEMU" \
 	-accel tcg -cpu max -m 512M -smp 1 \
 	-nodefaults -display none -monitor none -serial stdio -no-reboot \
-	-kernel "$KERNEL" -initrd "$tmp/initrd" \
+	-kernel "$KERNEL" -initrd "$tmp/initrd" "${qemu_extra[@]}" \
 	-append "console=ttyS0 panic=-1 quiet ${APPEND}" \
 	< /dev/null > "$tmp/console" 2>&1 &
 qpid=$!
