@@ -219,6 +219,23 @@ enum rp_audit_mode rp_profile_audit(const struct rp_profile *p)
 }
 
 /**
+ * rp_grant_is_silent() - is this the common case: granted, nothing to log?
+ * @p: the component profile
+ * @perms: what its rules grant the object
+ * @request: the permissions asked for
+ *
+ * A quick test hot paths make before building a record.
+ *
+ * Return: true if rp_outcome() would allow @request without a record.
+ */
+bool rp_grant_is_silent(const struct rp_profile *p,
+			const struct rp_perms *perms, u32 request)
+{
+	return !(request & (~perms->allow | perms->deny | perms->audit)) &&
+	       rp_profile_audit(p) != RP_AUDIT_ALL;
+}
+
+/**
  * rp_outcome() - one component's outcome for a request (mediation.md 12.2)
  * @p: the component profile (confined)
  * @perms: what its rules grant the object

@@ -78,6 +78,8 @@ void rp_audit_str(struct audit_buffer *ab, const char *key,
 		  const char *value);
 void rp_audit_label(struct audit_buffer *ab, const char *key,
 		    const struct rp_label *label, const struct rp_profile *p);
+bool rp_grant_is_silent(const struct rp_profile *p,
+			const struct rp_perms *perms, u32 request);
 void rp_outcome(const struct rp_profile *p, const struct rp_perms *perms,
 		u32 request, int error, struct rp_outcome *out);
 enum rp_mode rp_profile_mode(const struct rp_profile *p);

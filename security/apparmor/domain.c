@@ -841,12 +841,14 @@ struct rp_profile *rp_attach(struct list_head *list, const char *path)
  * struct rp_exec - one exec being decided
  * @bprm: the exec
  * @path: the executable's name, or NULL if it has none
+ * @path_len: strlen() of @path
  * @ouid: the executable's owner
  * @secure: some component asked for a secure exec
  */
 struct rp_exec {
 	struct linux_binprm *bprm;
 	const char *path;
+	size_t path_len;
 	kuid_t ouid;
 	bool secure;
 };
@@ -863,7 +865,7 @@ static const struct rp_perms *rp_exec_perms(const struct rp_profile *p,
 	db = rp_file_rules(p, &state);
 	if (!db || !x->path)
 		return &none;
-	state = rp_dfa_match(db->dfa, state, x->path);
+	state = rp_file_match(p, db, state, x->path, x->path_len);
 	if (statep)
 		*statep = state;
 	return rp_perms_lookup(db->perms, db->nperms, db->dfa->accept[state],
@@ -1074,6 +1076,7 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 		err = PTR_ERR(x.path);
 		goto out;
 	}
+	x.path_len = x.path ? name.len : 0;
 	if (task_no_new_privs(current) && !rp_label_is_unconfined(cur) &&
 	    !t->nnp)
 		rp_task_set(&t->nnp, cur);

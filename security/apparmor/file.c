@@ -73,10 +73,91 @@ static kuid_t rp_owner(const struct path *path, const struct inode *inode)
 						  inode));
 }
 
-/* The rules entry @p's file rules give @name, owner or other. */
-VISIBLE_IF_KUNIT const struct rp_perms *
-rp_file_perms(const struct rp_profile *p, const char *name, kuid_t ouid,
-	      unsigned int *statep)
+/*
+ * A small per-CPU memo of file-rule walks: which state a profile version's
+ * file rules reach on a name. Rules never change once loaded (a replace
+ * makes a new profile, with a new serial), so an entry is right for as
+ * long as its key matches; a name is compared whole. Programs open the
+ * same few files (libraries, configuration) over and over, and an exec
+ * walks its binary's name twice; a hit costs a compare instead of a walk.
+ */
+#define RP_MEMO_WAYS	8
+#define RP_MEMO_NAME	96
+
+/**
+ * struct rp_memo_slot - one remembered walk
+ * @serial: the profile (rp_profile.serial); 0 = empty
+ * @start: the state the walk began in
+ * @state: the state it ended in
+ * @len: strlen() of @name
+ * @name: the name walked
+ */
+struct rp_memo_slot {
+	u64 serial;
+	u32 start;
+	u32 state;
+	u32 len;
+	char name[RP_MEMO_NAME];
+};
+
+struct rp_memo {
+	struct rp_memo_slot slot[RP_MEMO_WAYS];
+	unsigned int next;
+};
+
+static DEFINE_PER_CPU(struct rp_memo, rp_memo);
+
+/**
+ * rp_file_match() - the state @p's file rules reach on @name from @start
+ * @p: the profile
+ * @db: its file rules
+ * @start: where the walk begins
+ * @name: the name
+ * @len: strlen(@name)
+ *
+ * Return: the state.
+ */
+unsigned int rp_file_match(const struct rp_profile *p,
+			   const struct rp_policydb *db, unsigned int start,
+			   const char *name, size_t len)
+{
+	struct rp_memo_slot *e;
+	struct rp_memo *m;
+	unsigned int state;
+	int i;
+
+	if (len >= RP_MEMO_NAME)
+		return rp_dfa_match(db->dfa, start, name);
+	m = get_cpu_ptr(&rp_memo);
+	for (i = 0; i < RP_MEMO_WAYS; i++) {
+		e = &m->slot[i];
+		if (e->serial == p->serial && e->len == len &&
+		    e->start == start && !memcmp(e->name, name, len)) {
+			state = e->state;
+			put_cpu_ptr(&rp_memo);
+			return state;
+		}
+	}
+	put_cpu_ptr(&rp_memo);
+
+	state = rp_dfa_match(db->dfa, start, name);
+
+	m = get_cpu_ptr(&rp_memo);
+	e = &m->slot[m->next++ % RP_MEMO_WAYS];
+	e->serial = p->serial;
+	e->start = start;
+	e->state = state;
+	e->len = len;
+	memcpy(e->name, name, len);
+	put_cpu_ptr(&rp_memo);
+	return state;
+}
+
+/* The rules entry @p's file rules give @name (@len bytes), owner or other. */
+static const struct rp_perms *rp_file_perms_len(const struct rp_profile *p,
+						const char *name, size_t len,
+						kuid_t ouid,
+						unsigned int *statep)
 {
 	const struct rp_policydb *db;
 	unsigned int state;
@@ -84,24 +165,35 @@ rp_file_perms(const struct rp_profile *p, const char *name, kuid_t ouid,
 	db = p->rules ? rp_file_rules_of(p->rules, &state) : NULL;
 	if (!db)
 		return &rp_no_perms;
-	state = rp_dfa_match(db->dfa, state, name);
+	state = rp_file_match(p, db, state, name, len);
 	if (statep)
 		*statep = state;
 	return rp_perms_lookup(db->perms, db->nperms, db->dfa->accept[state],
 			       !uid_eq(current_fsuid(), ouid));
 }
 
-/* One component's answer for a named object. */
-static int rp_file_profile(const struct rp_profile *p, const char *name,
-			   const struct rp_fobj *o)
+/* The same for a name of unknown length. */
+VISIBLE_IF_KUNIT const struct rp_perms *
+rp_file_perms(const struct rp_profile *p, const char *name, kuid_t ouid,
+	      unsigned int *statep)
 {
-	struct rp_audit a = {
-		.op = o->op, .class_name = "file", .profile = p, .name = name,
-		.ouid = o->ouid,
-	};
+	return rp_file_perms_len(p, name, strlen(name), ouid, statep);
+}
 
-	return rp_audit_decide(&a, p, rp_file_perms(p, name, o->ouid, NULL),
-			       o->request, -EACCES);
+/* One component's answer for a named object. */
+static int rp_file_profile(const struct rp_profile *p,
+			   const struct rp_name *n, const struct rp_fobj *o)
+{
+	const struct rp_perms *perms;
+	struct rp_audit a;
+
+	perms = rp_file_perms_len(p, n->str, n->len, o->ouid, NULL);
+	/* the usual answer: granted, nothing to log */
+	if (rp_grant_is_silent(p, perms, o->request))
+		return 0;
+	a = (struct rp_audit){ .op = o->op, .class_name = "file",
+			       .profile = p, .name = n->str, .ouid = o->ouid };
+	return rp_audit_decide(&a, p, perms, o->request, -EACCES);
 }
 
 /* One component's answer when the object could not be named. */
@@ -155,7 +247,7 @@ static int rp_path_check(const struct rp_label *label,
 			named = flags;
 		}
 		e = nerr ? rp_file_unnamed(p, &n, o, nerr) :
-			   rp_file_profile(p, n.str, o);
+			   rp_file_profile(p, &n, o);
 		if (e)
 			err = e;
 	}
@@ -643,7 +735,7 @@ static int rp_file_recheck(struct file *file, const struct rp_label *label,
 			named = flags;
 		}
 		e = nerr ? rp_file_unnamed(p, &n, o, nerr) :
-			   rp_file_profile(p, n.str, o);
+			   rp_file_profile(p, &n, o);
 		if (e)
 			err = e;
 	}

@@ -13,6 +13,7 @@
 struct cred;
 struct dentry;
 struct rp_label;
+struct rp_profile;
 
 /**
  * struct rp_file_ctx - Rampart's part of an open file
@@ -32,7 +33,6 @@ struct rp_file_ctx {
 /* file.c internals the KUnit suite drives directly */
 struct file;
 struct rp_perms;
-struct rp_profile;
 const struct rp_perms *rp_file_perms(const struct rp_profile *p,
 				     const char *name, kuid_t ouid,
 				     unsigned int *statep);
@@ -42,6 +42,10 @@ u32 rp_open_request(const struct file *file);
 u32 rp_map_request(unsigned long prot, bool shared);
 #endif
 
+struct rp_policydb;
+unsigned int rp_file_match(const struct rp_profile *p,
+			   const struct rp_policydb *db, unsigned int start,
+			   const char *name, size_t len);
 void __init rp_file_init(void);
 int rp_file_null_create(struct dentry *parent);
 void rp_file_inherit(const struct cred *cred);

@@ -210,9 +210,11 @@ int rp_path_name(const struct path *path, u32 flags, struct rp_name *name)
 		return err;
 	}
 	/* the name ends at buf[len - 1]: the spare byte takes the NUL */
+	name->len = name->buf + len - 1 - name->str;
 	if (dir && strcmp(name->str, "/")) {
 		name->buf[len - 1] = '/';
 		name->buf[len] = '\0';
+		name->len++;
 	}
 	return 0;
 }

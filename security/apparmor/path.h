@@ -25,11 +25,13 @@ struct path;
  *       record only), or NULL
  * @info: on failure, the audit info text
  * @buf: the buffer @str points into (from rp_buf_get())
+ * @len: strlen() of @str when the name was made
  */
 struct rp_name {
 	const char *str;
 	const char *info;
 	char *buf;
+	size_t len;
 };
 
 int rp_path_name(const struct path *path, u32 flags, struct rp_name *name);
