@@ -48,8 +48,9 @@ static const struct rp_perms rp_mnt_nothing;
  */
 VISIBLE_IF_KUNIT unsigned long rp_mount_flags_clean(unsigned long flags)
 {
-	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
-		flags &= ~MS_MGC_MSK;
+	/* the magic fills the top half of the low word */
+	if ((lower_32_bits(flags) & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~(unsigned long)MS_MGC_MSK;
 	return flags & ~RP_MS_INTERNAL;
 }
 EXPORT_SYMBOL_IF_KUNIT(rp_mount_flags_clean);
@@ -552,7 +553,7 @@ static int rp_mount_from(const struct rp_label *label,
 	struct path src;
 	int err;
 
-	if (!dev_name || !*dev_name)
+	if (!dev_name || dev_name[0] == '\0')
 		return -EINVAL;
 	err = kern_path(dev_name, lookup, &src);
 	if (err)
@@ -591,7 +592,7 @@ static int rp_new_mount(const struct rp_label *label, const char *dev_name,
 		return rp_mount_check(label, &r);
 
 	/* a block device is named by the path it resolves to */
-	if (!dev_name || !*dev_name)
+	if (!dev_name || dev_name[0] == '\0')
 		return -ENOENT;
 	err = kern_path(dev_name, LOOKUP_FOLLOW, &dev);
 	if (err)
@@ -604,7 +605,8 @@ static int rp_new_mount(const struct rp_label *label, const char *dev_name,
 }
 
 static int rp_sb_mount(const char *dev_name, const struct path *path,
-		       const char *type, unsigned long flags, void *data)
+		       const char *type, unsigned long flags,
+		       void *data)
 {
 	struct rp_mount_req r = {
 		.op = "mount", .request = RP_MNT_MOUNT, .target = path,
@@ -637,8 +639,7 @@ static int rp_sb_mount(const char *dev_name, const struct path *path,
 }
 
 /* move_mount(2): a move; a detached tree has no source name. */
-static int rp_move_mount(const struct path *from_path,
-			 const struct path *to_path)
+static int rp_move_mount(const struct path *from_path, const struct path *to_path)
 {
 	struct rp_mount_req r = {
 		.op = "mount", .request = RP_MNT_MOUNT, .target = to_path,
@@ -678,8 +679,7 @@ static int rp_sb_umount(struct vfsmount *mnt, int flags)
  * pivot_root(2). A rule's "-> profile" target is not honoured (as in
  * stock 6.12): the caller keeps its label.
  */
-static int rp_sb_pivotroot(const struct path *old_path,
-			   const struct path *new_path)
+static int rp_sb_pivotroot(const struct path *old_path, const struct path *new_path)
 {
 	struct rp_mount_req r = {
 		.op = "pivotroot", .request = RP_MNT_PIVOT_ROOT,

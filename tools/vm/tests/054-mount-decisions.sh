@@ -16,6 +16,9 @@ mkdir -p "$M"
 chmod 755 "$T"
 on_exit "umount $M 2>/dev/null; true"
 
+expect_content "$SFS/features/mount/mask" "mount umount pivot_root\n" "features mount/mask"
+expect_content "$SFS/features/mount/move_mount" "detached\n" "features mount/move_mount"
+
 load() { # NAME FLAGS RULES
 	printf 'profile %s %s {\n  capability,\n  file,\n  umount,\n%s\n}\n' "$1" "$2" "$3" > "$T/p"
 	apparmor_parser -r "$T/p" || fatal "loading $1"
