@@ -108,10 +108,18 @@ static const struct rp_feature rp_features_io_uring[] = {
 	{ }
 };
 
+/* Mount mediation (mount.c); move_mount(2) of detached trees included. */
+static const struct rp_feature rp_features_mount[] = {
+	{ "mask", RP_FEATURE_STRING, { .str = "mount umount pivot_root" } },
+	{ "move_mount", RP_FEATURE_STRING, { .str = "detached" } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
 	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
 	{ "domain", RP_FEATURE_DIR, { .dir = rp_features_domain } },
 	{ "file", RP_FEATURE_DIR, { .dir = rp_features_file } },
+	{ "mount", RP_FEATURE_DIR, { .dir = rp_features_mount } },
 	{ "namespaces", RP_FEATURE_DIR, { .dir = rp_features_namespaces } },
 	{ "capability", RP_FEATURE_U64, { .num = 0xffffff } },
 	{ "rlimit", RP_FEATURE_DIR, { .dir = rp_features_rlimit } },
