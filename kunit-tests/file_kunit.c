@@ -128,7 +128,7 @@ static int rp_file_test_init(struct kunit *test)
 	fx->ns = rp_ns_create(NULL, "root");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(fx->ns));
 
-	ret = rp_unpack(rp_file_policy, sizeof(rp_file_policy) - 1, &records,
+	ret = rp_unpack(rp_file_policy, sizeof(rp_file_policy), &records,
 			&err);
 	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "%s in %s at %zu", err.info,
 			    err.name, err.offset);

@@ -275,11 +275,11 @@ def main():
           "\n * (apparmor_parser 3.0.8, features-6.12); expectations from"
           "\n * shared/tools/aa-policy-dump. Do not edit.\n */")
     print("#ifndef _RAMPART_FILE_VECTORS_H\n#define _RAMPART_FILE_VECTORS_H\n")
-    print("static const u8 rp_file_policy[] __aligned(8) =")
-    for i in range(0, len(data), 16):
-        end = ";" if i + 16 >= len(data) else ""
-        print('\t"' + "".join(f"\\x{b:02x}" for b in data[i:i + 16]) + '"' +
-              end)
+    # bytes, not a string: sparse refuses literals over 8191 bytes
+    print("static const u8 rp_file_policy[] __aligned(8) = {")
+    for i in range(0, len(data), 10):
+        print("\t" + " ".join(f"0x{b:02x}," for b in data[i:i + 10]))
+    print("};")
     print()
     print("/* profile, name, final state; owner, other: "
           + ", ".join(FIELDS) + " */")

@@ -10,6 +10,7 @@ set -euo pipefail
 arch=${KUNIT_ARCH:-x86_64}
 "$RAMPART_REPO/tools/kernel-tree.sh"
 "$RAMPART_REPO/tools/graft.sh"
+mkdir -p "$BUILD_ROOT"
 
 args=(run --kunitconfig=security/apparmor/kunit-tests/.kunitconfig
       --build_dir="$BUILD_ROOT/kunit$([ "$arch" = x86_64 ] || echo "-$arch")" --jobs="$JOBS" --timeout=600)
