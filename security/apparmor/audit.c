@@ -249,8 +249,8 @@ bool rp_grant_is_silent(const struct rp_profile *p,
  * a rule quiets are dropped, and if nothing is left the denial is silent
  * and stands even in complain mode. Otherwise complain mode allows it
  * (unless the error is not a permission one) with an ALLOWED record; kill
- * mode, or a rule's own kill bit, adds SIGKILL. The global audit mode may
- * silence the record, never change the answer.
+ * mode, or a rule's own kill bit, adds SIGKILL. A global audit mode that
+ * silences the record also keeps the denial, complain or not (as stock).
  */
 void rp_outcome(const struct rp_profile *p, const struct rp_perms *perms,
 		u32 request, int error, struct rp_outcome *out)
