@@ -311,9 +311,11 @@ bool rp_label_is_stale(const struct rp_label *label)
  * The live version of @p; under RCU. Versions of a profile are followed to
  * the last, but a removed profile's fallback is its namespace's
  * unconfined even when that namespace is gone too: like stock, a reader
- * takes one step past a removal.
+ * takes one step past a removal. No reference is taken: the result is
+ * valid until the RCU read section ends (ipc.c reads it so, unable to
+ * allocate a new label).
  */
-static struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
+struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
 {
 	struct rp_profile *start = p, *next;
 

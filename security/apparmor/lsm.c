@@ -41,6 +41,7 @@ static int __init rp_init(void)
 	rp_procattr_init();
 	rp_domain_init();
 	rp_file_init();
+	rp_ipc_init();
 	err = rp_sysctl_init();
 	if (err)
 		pr_err("cannot register sysctls: %d\n", err);

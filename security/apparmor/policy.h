@@ -221,6 +221,7 @@ struct rp_label *rp_label_stack(struct rp_profile *const *profiles, u32 n,
 struct rp_label *rp_label_union(struct rp_label *a, struct rp_label *b);
 bool rp_label_is_stale(const struct rp_label *label);
 struct rp_label *rp_label_newest(struct rp_label *label);
+struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p);
 void rp_profile_forward(struct rp_profile *old, struct rp_profile *to);
 struct rp_label *rp_label_parse(struct rp_ns *base, const char *str,
 				gfp_t gfp);

@@ -3,6 +3,7 @@
 # (peer "unconfined"), and a confined sender's send rules to an unconfined
 # target. Kernel-generated signals (SIGCHLD to a confined parent) are not
 # mediated.
+# timeout: 180
 . /tests/lib.sh
 . /tests/data/ipc.sh
 

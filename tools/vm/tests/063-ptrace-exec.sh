@@ -5,6 +5,7 @@
 # trace the new label lets the exec through. change_profile and onexec
 # requests of a traced task are checked the same way when written
 # (mediation.md 4.2 step 3).
+# timeout: 180
 . /tests/lib.sh
 . /tests/data/ipc.sh
 

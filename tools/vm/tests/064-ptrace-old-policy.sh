@@ -4,6 +4,7 @@
 # rules: it may trace its own label, and others only with `capability
 # sys_ptrace` (else EPERM, a cap record and a ptrace record without
 # masks). Its tracees' own ptrace rules still apply.
+# timeout: 180
 . /tests/lib.sh
 . /tests/data/ipc.sh
 

@@ -3,6 +3,7 @@
 # records but sends no SIGKILL (conformance 289); an audit rule logs AUDIT
 # with requested_mask only; a deny rule refuses silently, and an audit
 # deny rule with a record.
+# timeout: 180
 . /tests/lib.sh
 . /tests/data/ipc.sh
 

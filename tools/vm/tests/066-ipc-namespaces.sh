@@ -3,6 +3,7 @@
 # own namespace are matched, and a peer with none there is not restricted
 # by it. Within a child namespace, records carry namespace= and name the
 # peer relative to it.
+# timeout: 180
 . /tests/lib.sh
 . /tests/data/ipc.sh
 
