@@ -8,6 +8,9 @@
 . /tests/lib.sh
 . /tests/data/ipc.sh
 
+expect_content "$SFS/features/signal/mask" \
+	'hup int quit ill trap abrt bus fpe kill usr1 segv usr2 pipe alrm term stkflt chld cont stop stp ttin ttou urg xcpu xfsz vtalrm prof winch io pwr sys emt lost\n' \
+	"features/signal/mask (conformance 50)"
 audit_burst
 on_exit policy_reset
 cat > "$T/p" <<'P'

@@ -7,6 +7,8 @@
 . /tests/lib.sh
 . /tests/data/ipc.sh
 
+expect_content "$SFS/features/ptrace/mask" 'read trace\n' \
+	"features/ptrace/mask (conformance 49)"
 audit_burst
 on_exit policy_reset
 cat > "$T/p" <<'P'

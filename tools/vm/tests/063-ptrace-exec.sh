@@ -46,6 +46,6 @@ expect_op "current EACCES" t63 tracedchange current n63
 expect_op "exec EACCES" t63 tracedchange exec n63
 # only the ptrace check's records tell of those two
 ptrace_record n63 tracedby t63
-expect_no_record 'operation="change_profile"'
-expect_no_record 'operation="change_onexec"'
+expect_no_record 'profile="t63" name="n63"'
+expect_no_record 'profile="t63" name="e63"'
 true
