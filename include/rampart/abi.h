@@ -83,6 +83,7 @@ enum rp_audit_mode {
 #define RP_CLASS_PTRACE		9
 #define RP_CLASS_SIGNAL		10
 #define RP_CLASS_NET		14
+#define RP_CLASS_LABEL		16	/* label matches: ptrace's prefix */
 #define RP_CLASS_NS		21
 #define RP_CLASS_IO_URING	22
 

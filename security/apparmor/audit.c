@@ -18,7 +18,7 @@
 
 /* " key=value", the value quoted or hex as audit's untrusted strings are */
 void rp_audit_str(struct audit_buffer *ab, const char *key,
-			 const char *value)
+		  const char *value)
 {
 	audit_log_format(ab, " %s=", key);
 	audit_log_untrustedstring(ab, value);
@@ -143,19 +143,20 @@ void rp_audit_log(const struct rp_audit *a)
 /**
  * rp_audit_label() - " key=label", as seen from @p's namespace
  * @ab: the record
- * @key: the field name (peer, target, ...)
+ * @key: the field name (peer)
  * @label: the label
  * @p: the profile the record is about (its namespace is the view), or
  *     NULL for the root namespace
  *
- * Components in descendant namespaces carry their ":ns:" prefix; nothing
- * visible is written "---" as stock does.
+ * Only components in that very namespace are shown (kernel-interfaces.md
+ * 6.5: peer= has no sub-namespace view); nothing visible is written "---"
+ * as stock does.
  */
 void rp_audit_label(struct audit_buffer *ab, const char *key,
 		    const struct rp_label *label, const struct rp_profile *p)
 {
-	char *text = rp_label_render_alloc(label, p ? p->ns : rp_root_ns,
-					   RP_RENDER_SUBNS, "", GFP_ATOMIC);
+	char *text = rp_label_render_alloc(label, p ? p->ns : rp_root_ns, 0,
+					   "", GFP_ATOMIC);
 
 	rp_audit_str(ab, key, text && *text ? text : "---");
 	kfree(text);

@@ -31,6 +31,7 @@
 #include "domain.h"
 #include "file.h"
 #include "mediate.h"
+#include "ipc.h"
 #include "path.h"
 #include "lsm.h"
 #include "perms.h"
@@ -268,6 +269,19 @@ static bool rp_unconfined_is_restricted(const struct rp_label *cur)
 	return !ns_capable_noaudit(&init_user_ns, CAP_MAC_OVERRIDE);
 }
 
+/* Is a profile of @label in namespace @ns in complain mode? */
+static bool rp_label_complains(const struct rp_label *label,
+			       const struct rp_ns *ns)
+{
+	u32 i;
+
+	for (i = 0; i < label->size; i++)
+		if (label->vec[i]->ns == ns &&
+		    rp_profile_mode(label->vec[i]) == RP_MODE_COMPLAIN)
+			return true;
+	return false;
+}
+
 /*
  * change_profile, stack and onexec arming: @name as written (a leading
  * "&" asks for a stack), @onexec for the exec file's commands, @test for
@@ -335,6 +349,15 @@ static int rp_change_profile(const char *name, bool stack, bool onexec,
 		rp_audit_change(op, p, NULL, err, name, target);
 		goto out;
 	}
+	/*
+	 * A confined tracer must be able to follow (mediation.md 4.2 step
+	 * 3); only its ptrace records tell of a refusal, and a profile of
+	 * the namespace in complain mode lets the change through.
+	 */
+	err = rp_ptrace_may_change(target);
+	if (err && !rp_label_complains(cur, ns))
+		goto out;
+	err = 0;
 	if (test)
 		goto out;
 	new = stack ? rp_label_union(cur, target) :
@@ -1131,6 +1154,17 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 				rp_audit_exec(cur->vec[i], "no new privs", err,
 					      x.path, x.ouid, true, new);
 		goto out;
+	}
+	/* a confined tracer must be able to follow (mediation.md 3.1) */
+	if (bprm->unsafe & LSM_UNSAFE_PTRACE) {
+		err = rp_ptrace_may_change(new);
+		if (err) {
+			for (i = 0; i < cur->size; i++)
+				rp_audit_exec(cur->vec[i],
+					      "ptrace prevents transition",
+					      err, x.path, x.ouid, true, new);
+			goto out;
+		}
 	}
 	if (x.secure)
 		bprm->secureexec = 1;

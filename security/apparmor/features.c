@@ -115,6 +115,20 @@ static const struct rp_feature rp_features_mount[] = {
 	{ }
 };
 
+/* ptrace and signal mediation (ipc.c) */
+static const struct rp_feature rp_features_ptrace[] = {
+	{ "mask", RP_FEATURE_STRING, { .str = "read trace" } },
+	{ }
+};
+
+/* The signals rules may name by name, in AppArmor's numbering order. */
+#define RP_SIGNAL_MASK "hup int quit ill trap abrt bus fpe kill usr1 segv usr2 pipe alrm term stkflt chld cont stop stp ttin ttou urg xcpu xfsz vtalrm prof winch io pwr sys emt lost"
+
+static const struct rp_feature rp_features_signal[] = {
+	{ "mask", RP_FEATURE_STRING, { .str = RP_SIGNAL_MASK } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
 	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
 	{ "domain", RP_FEATURE_DIR, { .dir = rp_features_domain } },
@@ -124,6 +138,8 @@ static const struct rp_feature rp_features_root[] = {
 	{ "capability", RP_FEATURE_U64, { .num = 0xffffff } },
 	{ "rlimit", RP_FEATURE_DIR, { .dir = rp_features_rlimit } },
 	{ "caps", RP_FEATURE_DIR, { .dir = rp_features_caps } },
+	{ "ptrace", RP_FEATURE_DIR, { .dir = rp_features_ptrace } },
+	{ "signal", RP_FEATURE_DIR, { .dir = rp_features_signal } },
 	{ "query", RP_FEATURE_DIR, { .dir = rp_features_query } },
 	{ "io_uring", RP_FEATURE_DIR, { .dir = rp_features_io_uring } },
 	{ }

@@ -45,6 +45,7 @@ static int __init rp_init(void)
 	rp_rlimit_init();
 	rp_task_init();
 	rp_mount_init();
+	rp_ipc_init();
 	err = rp_sysctl_init();
 	if (err)
 		pr_err("cannot register sysctls: %d\n", err);
