@@ -4,6 +4,7 @@
 # leaves class= out of mediation records and nothing else.
 . /tests/lib.sh
 
+audit_burst
 on_exit 'printf Y > $PARAMS/audit_class; policy_reset'
 expect_content "$PARAMS/audit_class" 'Y\n' "audit_class default"
 expect_eq "$(stat -c '%a %u:%g' "$PARAMS/audit_class")" "600 0:0" "audit_class mode"
@@ -24,10 +25,9 @@ expect_content "$PARAMS/audit_class" 'N\n' "audit_class after writing N"
 expect_errno EACCES aa-exec -p t50 -- fsop read /etc/hostname
 printf Y > "$PARAMS/audit_class"
 expect_errno EACCES aa-exec -p t50 -- fsop read /etc/passwd
-sleep 1
-expect_match "$(dmesg | grep 'name="/etc/hostname"' | tail -1)" \
-	'apparmor="DENIED" operation="open" profile="t50" name="/etc/hostname" pid=[0-9]+ comm="fsop" requested_mask="r" denied_mask="r" fsuid=0 ouid=0$' \
+expect_record 'profile="t50" name="/etc/hostname"' \
+	'apparmor="DENIED" operation="open" profile="t50" name="/etc/hostname" pid=N comm="fsop" requested_mask="r" denied_mask="r" fsuid=0 ouid=0' \
 	"record without class="
-expect_match "$(dmesg | grep 'name="/etc/passwd"' | tail -1)" \
-	'apparmor="DENIED" operation="open" class="file" profile="t50" name="/etc/passwd" pid=[0-9]+ comm="fsop" requested_mask="r" denied_mask="r" fsuid=0 ouid=0$' \
+expect_record 'profile="t50" name="/etc/passwd"' \
+	'apparmor="DENIED" operation="open" class="file" profile="t50" name="/etc/passwd" pid=N comm="fsop" requested_mask="r" denied_mask="r" fsuid=0 ouid=0' \
 	"record with class= again"
