@@ -90,4 +90,12 @@ enum rp_audit_mode {
 /* Namespaces nest at most this deep below root (kernel-interfaces.md 7.1). */
 #define RP_NS_MAX_LEVEL		32
 
+/* Name flags: a profile's path_flags (policy), plus RP_PATH_DIR. */
+#define RP_PATH_DIR		0x1	/* a directory: the name ends in '/' */
+#define RP_PATH_CONNECT		0x4	/* attach_disconnected */
+#define RP_PATH_CHROOT_REL	0x8	/* chroot_relative */
+#define RP_PATH_CHROOT_ATTACH	0x10	/* chroot_attach */
+#define RP_PATH_DELEGATE_DELETED 0x10000 /* name deleted files too */
+#define RP_PATH_MEDIATE_DELETED	0x20000	/* the same, the kernel default */
+
 #endif /* _RAMPART_ABI_H */

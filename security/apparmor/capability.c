@@ -107,11 +107,11 @@ static int rp_cap_profile(const struct rp_profile *p, int cap,
 		a.type = "AUDIT";
 	} else if (mode == RP_MODE_KILL) {
 		a.type = rp_killed;
-	} else if (u && (u->caps[2] & bit) && am != RP_AUDIT_NOQUIET &&
-		   am != RP_AUDIT_ALL) {
-		/* a quiet deny rule: refused without a word, even in complain */
-		return error;
 	} else {
+		/* a quiet deny rule: refused without a word, even in complain */
+		if (u && (u->caps[2] & bit) && am != RP_AUDIT_NOQUIET &&
+		    am != RP_AUDIT_ALL)
+			return error;
 		a.type = mode == RP_MODE_COMPLAIN ? rp_allowed : rp_denied;
 	}
 	/* already reported on this CPU: same answer, no record, no kill */

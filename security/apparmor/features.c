@@ -89,16 +89,20 @@ static const struct rp_feature rp_features_namespaces[] = {
 };
 
 /* Resource limits (rlimit.c), by their policy names. */
+#define RP_RLIMIT_MASK \
+	"cpu fsize data stack core rss nproc nofile memlock as locks sigpending msgqueue nice rtprio rttime"
+
 static const struct rp_feature rp_features_rlimit[] = {
-	{ "mask", RP_FEATURE_STRING,
-	  { .str = "cpu fsize data stack core rss nproc nofile memlock as locks sigpending msgqueue nice rtprio rttime" } },
+	{ "mask", RP_FEATURE_STRING, { .str = RP_RLIMIT_MASK } },
 	{ }
 };
 
 /* Capabilities (capability.c), by their policy names. */
+#define RP_CAPS_MASK \
+	"chown dac_override dac_read_search fowner fsetid kill setgid setuid setpcap linux_immutable net_bind_service net_broadcast net_admin net_raw ipc_lock ipc_owner sys_module sys_rawio sys_chroot sys_ptrace sys_pacct sys_admin sys_boot sys_nice sys_resource sys_time sys_tty_config mknod lease audit_write audit_control setfcap mac_override mac_admin syslog wake_alarm block_suspend audit_read perfmon bpf checkpoint_restore"
+
 static const struct rp_feature rp_features_caps[] = {
-	{ "mask", RP_FEATURE_STRING,
-	  { .str = "chown dac_override dac_read_search fowner fsetid kill setgid setuid setpcap linux_immutable net_bind_service net_broadcast net_admin net_raw ipc_lock ipc_owner sys_module sys_rawio sys_chroot sys_ptrace sys_pacct sys_admin sys_boot sys_nice sys_resource sys_time sys_tty_config mknod lease audit_write audit_control setfcap mac_override mac_admin syslog wake_alarm block_suspend audit_read perfmon bpf checkpoint_restore" } },
+	{ "mask", RP_FEATURE_STRING, { .str = RP_CAPS_MASK } },
 	{ }
 };
 

@@ -8,16 +8,11 @@
 
 #include <linux/gfp.h>
 #include <linux/types.h>
+#include <rampart/abi.h>
 
 struct path;
 
-/* Name flags: a profile's path_flags (policy), plus RP_PATH_DIR. */
-#define RP_PATH_DIR		0x1	/* a directory: the name ends in '/' */
-#define RP_PATH_CONNECT		0x4	/* attach_disconnected */
-#define RP_PATH_CHROOT_REL	0x8	/* chroot_relative */
-#define RP_PATH_CHROOT_ATTACH	0x10	/* chroot_attach */
-#define RP_PATH_DELEGATE_DELETED 0x10000 /* name deleted files too */
-#define RP_PATH_MEDIATE_DELETED	0x20000	/* the same, the kernel default */
+/* Name flags (RP_PATH_*): in <rampart/abi.h>, with the policy's. */
 
 /**
  * struct rp_name - a file's name as rules see it

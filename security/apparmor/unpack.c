@@ -14,7 +14,6 @@
 #include <linux/string.h>
 #include <linux/unaligned.h>
 #include <rampart/abi.h>
-#include "path.h"
 #include "unpack.h"
 
 /* Element type codes (policy-format.md 2.1). */
