@@ -12,6 +12,7 @@
 #include "domain.h"
 #include "file.h"
 #include "lsm.h"
+#include "net.h"
 #include "params.h"
 
 const struct lsm_id rp_lsmid = {
@@ -23,6 +24,7 @@ struct lsm_blob_sizes rp_blob_sizes __ro_after_init = {
 	.lbs_cred = sizeof(struct rp_cred),
 	.lbs_file = sizeof(struct rp_file_ctx),
 	.lbs_task = sizeof(struct rp_task),
+	.lbs_sock = sizeof(struct rp_sk_ctx),
 };
 
 bool rp_initialized __ro_after_init;
@@ -41,6 +43,7 @@ static int __init rp_init(void)
 	rp_procattr_init();
 	rp_domain_init();
 	rp_file_init();
+	rp_net_init();
 	err = rp_sysctl_init();
 	if (err)
 		pr_err("cannot register sysctls: %d\n", err);

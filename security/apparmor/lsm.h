@@ -12,6 +12,7 @@ extern const struct lsm_id rp_lsmid;
 
 void __init rp_cred_init(void);
 void __init rp_procattr_init(void);
+void __init rp_net_init(void);
 #ifdef CONFIG_SYSCTL
 int __init rp_sysctl_init(void);
 #else
