@@ -576,7 +576,7 @@ static int rp_socket_socketpair(struct socket *socka, struct socket *sockb)
 int rp_unix_file_check(const struct rp_label *label,
 		       const struct rp_sock_req *r)
 {
-	struct sock *sk = r->sk, *peer = unix_peer_get(sk);
+	struct sock *sk = r->sk, *peer;
 	struct rp_unix_addr local, paddr;
 	const struct rp_profile *p;
 	unsigned int start;
@@ -584,6 +584,12 @@ int rp_unix_file_check(const struct rp_label *label,
 	int err = 0, e;
 	u32 i;
 
+	/* the other end, held (not unix_peer_get(): CONFIG_UNIX may be off) */
+	unix_state_lock(sk);
+	peer = unix_peer(sk);
+	if (peer)
+		sock_hold(peer);
+	unix_state_unlock(sk);
 	rp_unix_addr_of_sk(sk, &local);
 	if (peer)
 		rp_unix_addr_of_sk(peer, &paddr);
