@@ -410,7 +410,9 @@ static const struct rp_coarse_answer rp_coarse_answers[] = {
 	  true },
 	{ "an unlisted type", AF_UNIX, SOCK_STREAM, false },
 	{ "a deny rule, quiet", AF_INET, SOCK_RAW, false, RP_NET_CREATE },
-	{ "a family with every type", AF_NETLINK, 7, true },
+	{ "a family rule covers each named type", AF_NETLINK, SOCK_PACKET,
+	  true },
+	{ "a family rule skips unnamed types", AF_NETLINK, 7, false },
 	{ "an unlisted family", AF_INET6, SOCK_STREAM, false },
 };
 

@@ -1,4 +1,5 @@
 # tags: rampart-extension
+# timeout: 120
 # Fine-grained unix rules on a socket's own operations (af-unix.md 4.2,
 # 4.3, 10, 13 items 6-13, 15, 16, 18, 47-49): profiles compiled with
 # network/af_unix (-M /tests/data/features-afunix). create is checked by
@@ -104,3 +105,26 @@ expect_eq "$(ops)" "socket ok;bind ok;accept EINVAL;" "complain"
 expect_record "pid=$pid comm=\"sockop\" family=\"unix\" sock_type=\"stream\" protocol=0 requested_mask=\"accept\"" \
 	"apparmor=\"ALLOWED\" operation=\"accept\" class=\"net\" info=\"failed af match\" error=-13 profile=\"t72c\" pid=$pid comm=\"sockop\" family=\"unix\" sock_type=\"stream\" protocol=0 requested_mask=\"accept\" denied_mask=\"accept\" addr=\"@t72c\" peer_addr=none" \
 	"complain accept"
+
+# The features (af-unix.md 2.1) and what the system's parser makes of them
+# (2.3): with parser.conf's pinned feature set, a profile without an abi
+# statement stays coarse; `abi <abi/3.0>,` makes it fine.
+expect_content "$SFS/features/network/af_unix" 'yes\n' "network/af_unix"
+expect_eq "$(cat "$SFS/features/network/af_mask")" \
+	"$(cat "$SFS/features/network_v8/af_mask")" "network/af_mask"
+expect_eq "$(ls "$SFS/features" | grep -c network_v9)" 0 "no network_v9"
+expect_content "$SFS/features/network_v8/tcp-fast-open" 'yes\n' \
+	"network_v8/tcp-fast-open (with the check of 071)"
+printf 'profile t72old {\n  network inet stream,\n}\n' > "$T/old"
+printf 'abi <abi/3.0>,\nprofile t72abi {\n  network inet stream,\n}\n' > "$T/abi"
+apparmor_parser -r "$T/old" "$T/abi" || fatal "loading t72old, t72abi failed"
+run aa-exec -p t72old -- sockop pid socket unix stream 0
+pid=$(pid_of)
+expect_record "pid=$pid comm=\"sockop\"" \
+	"$(hdr create '' t72old) family=\"unix\" sock_type=\"stream\" protocol=0 requested_mask=\"create\" denied_mask=\"create\"" \
+	"no abi: coarse"
+run aa-exec -p t72abi -- sockop pid socket unix stream 0
+pid=$(pid_of)
+expect_record "pid=$pid comm=\"sockop\"" \
+	"$(hdr create ' info="failed af match" error=-13' t72abi) family=\"unix\" sock_type=\"stream\" protocol=0 requested_mask=\"create\" denied_mask=\"create\" addr=none" \
+	"abi 3.0: fine"

@@ -1,4 +1,5 @@
 # tags: rampart-extension
+# timeout: 120
 # Fine-grained unix sockets used through their file (af-unix.md 6.3, 13
 # items 28, 35, 36): read()/write() on a connected socket check both ends
 # for send and receive toward each other's label (operation file_perm),
