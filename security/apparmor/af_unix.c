@@ -500,11 +500,12 @@ static int rp_unix_both(const struct rp_label *label, struct sock *sk,
 	return e ?: err;
 }
 
+/* Set a socket's label slot; SO_PEERSEC may read it at the same time. */
 static void rp_label_swap(struct rp_label **slot, struct rp_label *label)
 {
 	struct rp_label *old = *slot;
 
-	*slot = rp_label_get(label);
+	WRITE_ONCE(*slot, rp_label_get(label));
 	rp_label_put(old);
 }
 

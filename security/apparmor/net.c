@@ -563,7 +563,8 @@ static int rp_socket_getpeersec_stream(struct socket *sock,
 				       sockptr_t optval, sockptr_t optlen,
 				       unsigned int len)
 {
-	struct rp_label *peer = sock->sk ? rp_sk(sock->sk)->peer : NULL;
+	struct rp_label *peer = sock->sk ? READ_ONCE(rp_sk(sock->sk)->peer) :
+					   NULL;
 	struct rp_label *newest;
 	unsigned int slen;
 	char *text;

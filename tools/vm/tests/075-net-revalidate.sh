@@ -5,6 +5,7 @@
 # file_receive. A refused descriptor is not installed (MSG_CTRUNC).
 # (write() on a socket also passes the sendmsg check, the same question
 # in coarse mode: delegation of unconfined sockets cannot show here.)
+# Needs file.c to call rp_sock_file_perm() (net.c) for sockets.
 . /tests/lib.sh
 
 audit_burst

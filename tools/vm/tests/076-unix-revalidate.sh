@@ -7,6 +7,7 @@
 # message. A descriptor received over SCM_RIGHTS is checked the same way
 # (file_receive) and dropped when refused. Sockets made unconfined serve
 # anyone.
+# Needs file.c to call rp_sock_file_perm() (net.c) for sockets.
 . /tests/lib.sh
 
 audit_burst
