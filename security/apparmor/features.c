@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/security.h>
 #include "features.h"
+#include "net.h"
 
 /* What the policy loader accepts (unpack.c). */
 static const struct rp_feature rp_features_versions[] = {
@@ -133,10 +134,29 @@ static const struct rp_feature rp_features_signal[] = {
 	{ }
 };
 
+/*
+ * Socket mediation (net.c): the families rules may name. The fast-open
+ * connect check is made, but tcp-fast-open is not listed: the stock
+ * kernel of the same tarball does not list it (VM 082).
+ */
+static const struct rp_feature rp_features_network_v8[] = {
+	{ "af_mask", RP_FEATURE_STRING, { .str = rp_net_af_mask } },
+	{ }
+};
+
+/* Fine-grained unix rules (af_unix.c, af-unix.md 2.1). */
+static const struct rp_feature rp_features_network[] = {
+	{ "af_unix", RP_FEATURE_BOOL, { .yes = true } },
+	{ "af_mask", RP_FEATURE_STRING, { .str = rp_net_af_mask } },
+	{ }
+};
+
 static const struct rp_feature rp_features_root[] = {
 	{ "policy", RP_FEATURE_DIR, { .dir = rp_features_policy } },
 	{ "domain", RP_FEATURE_DIR, { .dir = rp_features_domain } },
 	{ "file", RP_FEATURE_DIR, { .dir = rp_features_file } },
+	{ "network_v8", RP_FEATURE_DIR, { .dir = rp_features_network_v8 } },
+	{ "network", RP_FEATURE_DIR, { .dir = rp_features_network } },
 	{ "mount", RP_FEATURE_DIR, { .dir = rp_features_mount } },
 	{ "namespaces", RP_FEATURE_DIR, { .dir = rp_features_namespaces } },
 	{ "capability", RP_FEATURE_U64, { .num = 0xffffff } },

@@ -31,6 +31,7 @@
 #include "dfa.h"
 #include "file.h"
 #include "lsm.h"
+#include "net.h"
 #include "path.h"
 #include "perms.h"
 #include "policy.h"
@@ -783,8 +784,8 @@ static int rp_file_revalidate(struct file *file, const char *op, u32 request,
 		return 0;
 	}
 	if (!rp_path_mediated(file->f_path.dentry)) {
-		/* sockets and pipes: nothing to name */
-		err = 0;
+		/* sockets: the network check (net.c); pipes: nothing */
+		err = rp_sock_file_perm(file, op, request, label);
 		goto out;
 	}
 	o = (struct rp_fobj){ .op = op, .request = request,
@@ -793,9 +794,9 @@ static int rp_file_revalidate(struct file *file, const char *op, u32 request,
 	/* bits never granted before need every profile's word */
 	fresh = request & ~READ_ONCE(fc->allow);
 	err = rp_file_recheck(file, label, newest ?: seen, &o, fresh);
+out:
 	if (!err)
 		rp_file_vouch(fc, seen, label, request);
-out:
 	rp_label_put(newest);
 	rp_label_put(seen);
 	return err;

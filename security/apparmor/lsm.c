@@ -12,6 +12,7 @@
 #include "domain.h"
 #include "file.h"
 #include "lsm.h"
+#include "net.h"
 #include "params.h"
 
 const struct lsm_id rp_lsmid = {
@@ -23,6 +24,7 @@ struct lsm_blob_sizes rp_blob_sizes __ro_after_init = {
 	.lbs_cred = sizeof(struct rp_cred),
 	.lbs_file = sizeof(struct rp_file_ctx),
 	.lbs_task = sizeof(struct rp_task),
+	.lbs_sock = sizeof(struct rp_sk_ctx),
 };
 
 bool rp_initialized __ro_after_init;
@@ -46,6 +48,7 @@ static int __init rp_init(void)
 	rp_task_init();
 	rp_mount_init();
 	rp_ipc_init();
+	rp_net_init();
 	err = rp_sysctl_init();
 	if (err)
 		pr_err("cannot register sysctls: %d\n", err);

@@ -156,6 +156,16 @@ if [[ -d $FEATURES ]]; then
 			die "compiling $p failed"
 	done
 fi
+# The 6.12 feature set plus network/af_unix (af-unix.md 2.1): the af_unix
+# tests compile their profiles with it (apparmor_parser -M), so that unix
+# rules reach the policy whatever the kernel and parser.conf say.
+if [[ -d $FEATURES ]]; then
+	mkdir -p tests/data
+	cp -r "$FEATURES" tests/data/features-afunix
+	mkdir tests/data/features-afunix/network
+	echo yes > tests/data/features-afunix/network/af_unix
+	cp "$FEATURES/network_v8/af_mask" tests/data/features-afunix/network/
+fi
 # The shared test profiles, as source for the guest's apparmor_parser, and
 # compiled here like shared/testdata/regen.sh does, with the profile and
 # raw-data hashes of the independent decoder for the tree tests.
