@@ -16,6 +16,7 @@ on_exit policy_reset
 on_exit 'kill $srv 2>/dev/null'
 cat > "$T/p" <<P
 profile t73srv {
+  signal (receive) peer=unconfined,
   $T/** rw,
   unix (create) type=stream,
   unix (bind, listen, accept, getopt) type=stream addr=@t73,
@@ -25,6 +26,7 @@ profile t73srv {
   unix (receive) type=dgram addr=@t73d peer=(label=t73cli),
 }
 profile t73cli {
+  signal (receive) peer=unconfined,
   $T/** rw,
   unix (create, getopt) type=stream,
   unix (connect, send, receive) type=stream peer=(label=t73srv, addr=@t73),
@@ -32,11 +34,13 @@ profile t73cli {
   unix (send) type=dgram peer=(label=t73srv, addr=@t73d),
 }
 profile t73bad {
+  signal (receive) peer=unconfined,
   $T/** rw,
   unix (create) type=stream,
   unix (connect, send) type=stream peer=(label=t73srv),
 }
 profile t73other {
+  signal (receive) peer=unconfined,
   $T/** rw,
   unix,
 }

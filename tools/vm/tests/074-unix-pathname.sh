@@ -14,6 +14,7 @@ on_exit policy_reset
 on_exit 'kill $srv 2>/dev/null'
 cat > "$T/p" <<P
 profile t74srv {
+  signal (receive) peer=unconfined,
   $T/ready w,
   $T/s w,
   $T/d rw,
@@ -22,6 +23,7 @@ profile t74srv {
   unix (create) type=dgram,
 }
 profile t74cli {
+  signal (receive) peer=unconfined,
   $T/s rw,
   $T/d w,
   $T/dw w,
@@ -29,6 +31,7 @@ profile t74cli {
   unix (create) type=dgram,
 }
 profile t74w {
+  signal (receive) peer=unconfined,
   $T/s w,
   unix (create) type=stream,
 }
@@ -37,6 +40,7 @@ apparmor_parser --config-file /dev/null -M /tests/data/features-afunix \
 	-r "$T/p" || fatal "loading t74 failed"
 cat > "$T/q" <<P
 profile t74coarse {
+  signal (receive) peer=unconfined,
   $T/ready r,
   network unix stream,
 }
