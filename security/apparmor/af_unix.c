@@ -228,7 +228,7 @@ static void rp_unix_addr_field(struct audit_buffer *ab, const char *key,
 		audit_log_format(ab, "\"@");
 		for (i = 1; i < a->len; i++)
 			audit_log_format(ab, plain ? "%c" : "%02X", a->bytes[i]);
-		audit_log_format(ab, "\"");
+		audit_log_format(ab, "%c", '"');
 		break;
 	case RP_UNIX_PATH:
 		memcpy(name, a->bytes, a->len);
@@ -270,7 +270,7 @@ static int rp_unix_path_check(const struct rp_profile *p, const char *op,
 	const struct rp_policydb *db;
 	const struct rp_perms *perms;
 	struct rp_name n = { };
-	struct inode *inode;
+	struct inode *ino;
 	unsigned int state;
 	u32 flags;
 	int err;
@@ -279,11 +279,11 @@ static int rp_unix_path_check(const struct rp_profile *p, const char *op,
 	if (!request || !path->dentry || !p->rules ||
 	    rp_class_start(p, RP_CLASS_FILE) == RP_DFA_DEAD)
 		return 0;
-	inode = d_backing_inode(path->dentry);
-	if (!inode)
+	ino = d_backing_inode(path->dentry);
+	if (!ino)
 		return 0;
 	a.ouid = vfsuid_into_kuid(i_uid_into_vfsuid(mnt_idmap(path->mnt),
-						    inode));
+						    ino));
 	n.buf = rp_buf_get(GFP_ATOMIC);
 	if (!n.buf)
 		return -ENOMEM;
@@ -321,8 +321,7 @@ out:
  * grant @request; each refusal has its own record.
  */
 static int rp_unix_query_check(const struct rp_profile *p, unsigned int start,
-			       const char *op, u32 request,
-			       const struct rp_unix_query *q,
+			       const char *op, u32 request, const struct rp_unix_query *q,
 			       const struct rp_label *peer)
 {
 	struct rp_net_obj o = { .family = AF_UNIX, .type = q->type,
@@ -345,7 +344,7 @@ static int rp_unix_query_check(const struct rp_profile *p, unsigned int start,
 				     request, &o, &u);
 	ns = rp_label_ns(peer);
 	for (i = 0; i < peer->size; i++) {
-		c = rp_net_newest(peer->vec[i]);
+		c = rp_profile_newest_rcu(peer->vec[i]);
 		if (c->ns != ns)
 			continue;
 		why = info;
@@ -417,7 +416,7 @@ int rp_unix_check(const struct rp_profile *p, unsigned int start,
  * struct rp_unix_side - one end of a peer check (af-unix.md 6.2)
  * @label: the subject: the acting task's label or a socket's
  * @sk: the subject's socket
- * @peer_sk: the socket at the other end
+ * @other_sk: the socket at the other end
  * @peer_label: the label matched as the peer
  * @op: operation=
  * @request: the permissions wanted
@@ -425,7 +424,7 @@ int rp_unix_check(const struct rp_profile *p, unsigned int start,
 struct rp_unix_side {
 	const struct rp_label *label;
 	struct sock *sk;
-	struct sock *peer_sk;
+	struct sock *other_sk;
 	const struct rp_label *peer_label;
 	const char *op;
 	u32 request;
@@ -452,11 +451,9 @@ static int rp_unix_side_check(const struct rp_unix_side *s)
 	if (!s->label || rp_label_is_unconfined(s->label))
 		return 0;
 	rp_unix_addr_of_sk(s->sk, &local);
-	rp_unix_addr_of_sk(s->peer_sk, &peer);
-	for (i = 0; i < s->label->size; i++) {
-		p = rp_net_newest(s->label->vec[i]);
-		if (rp_label_is_unconfined(&p->label) ||
-		    !rp_unix_fine(p, &start))
+	rp_unix_addr_of_sk(s->other_sk, &peer);
+	rp_label_for_each_live(s->label, i, p) {
+		if (!rp_unix_fine(p, &start))
 			continue;
 		if (peer.kind == RP_UNIX_PATH)
 			e = rp_unix_path_check(p, s->op, s->request, peer.path);
@@ -481,7 +478,7 @@ static int rp_unix_both(const struct rp_label *label, struct sock *sk,
 {
 	struct rp_sk_ctx *ctx = rp_sk(sk), *octx = rp_sk(other);
 	struct rp_unix_side s = {
-		.label = label, .sk = sk, .peer_sk = other,
+		.label = label, .sk = sk, .other_sk = other,
 		.peer_label = octx->label, .op = op, .request = mine,
 	};
 	int err, e;
@@ -493,7 +490,7 @@ static int rp_unix_both(const struct rp_label *label, struct sock *sk,
 	if (!other_end)
 		return err;
 	s = (struct rp_unix_side){
-		.label = octx->label, .sk = other, .peer_sk = sk,
+		.label = octx->label, .sk = other, .other_sk = sk,
 		.peer_label = label, .op = op, .request = theirs,
 	};
 	e = rp_unix_side_check(&s);
@@ -595,10 +592,7 @@ int rp_unix_file_check(const struct rp_label *label,
 	if (peer)
 		rp_unix_addr_of_sk(peer, &paddr);
 	rcu_read_lock();
-	for (i = 0; i < label->size; i++) {
-		p = rp_net_newest(label->vec[i]);
-		if (rp_label_is_unconfined(&p->label))
-			continue;
+	rp_label_for_each_live(label, i, p) {
 		if (!rp_unix_fine(p, &start)) {
 			e = rp_net_coarse(p, r->op, r->request, &r->obj);
 		} else if (!peer) {

@@ -256,7 +256,8 @@ bool rp_grant_is_silent(const struct rp_profile *p,
 void rp_outcome(const struct rp_profile *p, const struct rp_perms *perms,
 		u32 request, int error, struct rp_outcome *out)
 {
-	u32 denied = request & (~perms->allow | perms->deny);
+	/* what is asked for and not granted, or granted and also denied */
+	u32 denied = request & ~(perms->allow & ~perms->deny);
 	enum rp_audit_mode am = rp_profile_audit(p);
 	enum rp_mode mode;
 	u32 rule_kill;
@@ -273,7 +274,7 @@ void rp_outcome(const struct rp_profile *p, const struct rp_perms *perms,
 	/* a rule's own kill bit beats complain mode and is never quieted */
 	rule_kill = denied & perms->kill;
 	if (am != RP_AUDIT_NOQUIET && am != RP_AUDIT_ALL)
-		denied &= ~perms->quiet;
+		denied = denied & ~perms->quiet;
 	if (!denied)
 		return;
 	mode = rp_profile_mode(p);

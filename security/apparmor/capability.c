@@ -80,9 +80,17 @@ static bool rp_cap_reported(const struct rp_profile *p, int cap)
 	return old;
 }
 
-/* May @p use @cap? Logs as mediation.md 8 and 12 say. */
-static int rp_cap_profile(const struct rp_profile *p, int cap,
-			  unsigned int opts)
+/**
+ * rp_capable_profile() - may @p (confined, live) use @cap?
+ * @p: the profile
+ * @cap: the capability
+ * @how: CAP_OPT_* (CAP_OPT_NOAUDIT: log only in complain mode)
+ *
+ * Logs as mediation.md 8 and 12 say, once per CPU and profile.
+ *
+ * Return: 0 or -EPERM.
+ */
+int rp_capable_profile(const struct rp_profile *p, int cap, unsigned int how)
 {
 	const struct rp_unpacked *u = p->rules;
 	enum rp_audit_mode am = rp_profile_audit(p);
@@ -94,8 +102,8 @@ static int rp_cap_profile(const struct rp_profile *p, int cap,
 		.extra = rp_cap_fields, .data = &cap,
 	};
 
-	if (opts & CAP_OPT_NOAUDIT) {
-		/* asked quietly: only complain mode tells */
+	/* asked quietly: only complain mode tells */
+	if (how & CAP_OPT_NOAUDIT) {
 		if (mode != RP_MODE_COMPLAIN)
 			return error;
 		a.info = "optional: no audit";
@@ -139,18 +147,15 @@ static int rp_cap_profile(const struct rp_profile *p, int cap,
  */
 int rp_capable_label(struct rp_label *label, int cap, unsigned int opts)
 {
+	const struct rp_profile *p;
 	int err = 0, e;
 	u32 i;
 
 	if (rp_label_is_unconfined(label))
 		return 0;
 	rcu_read_lock();
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = rp_profile_newest_rcu(label->vec[i]);
-
-		if (rp_label_is_unconfined(&p->label))
-			continue;
-		e = rp_cap_profile(p, cap, opts);
+	rp_label_for_each_live(label, i, p) {
+		e = rp_capable_profile(p, cap, opts);
 		if (e)
 			err = e;
 	}
@@ -159,28 +164,27 @@ int rp_capable_label(struct rp_label *label, int cap, unsigned int opts)
 }
 
 static int rp_capable(const struct cred *cred, struct user_namespace *ns,
-		      int cap, unsigned int opts)
+		      int cap, unsigned int how)
 {
-	return rp_capable_label(rp_cred(cred)->label, cap, opts);
+	return rp_capable_label(rp_cred(cred)->label, cap, how);
 }
 
 /*
  * What capget() shows: a confined profile (not in complain mode) hides
  * the effective and permitted capabilities it does not grant.
  */
-static int rp_capget(const struct task_struct *target, kernel_cap_t *effective,
-		     kernel_cap_t *inheritable, kernel_cap_t *permitted)
+static int rp_capget(const struct task_struct *target,
+		     kernel_cap_t *effective, kernel_cap_t *inheritable,
+		     kernel_cap_t *permitted)
 {
 	const struct rp_label *label;
+	const struct rp_profile *p;
 	u32 i;
 
 	rcu_read_lock();
 	label = rp_cred(__task_cred(target))->label;
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = rp_profile_newest_rcu(label->vec[i]);
-
-		if (rp_label_is_unconfined(&p->label) || !p->rules ||
-		    rp_profile_mode(p) == RP_MODE_COMPLAIN)
+	rp_label_for_each_live(label, i, p) {
+		if (!p->rules || rp_profile_mode(p) == RP_MODE_COMPLAIN)
 			continue;
 		effective->val &= p->rules->caps[0];
 		permitted->val &= p->rules->caps[0];

@@ -151,16 +151,12 @@ static void rp_task_set(struct rp_label **slot, struct rp_label *label)
 static bool rp_label_keeps(const struct rp_label *old,
 			   const struct rp_label *new)
 {
-	u32 i, k;
+	const struct rp_profile *p;
+	u32 i;
 
-	for (i = 0; i < old->size; i++) {
-		if (rp_label_is_unconfined(&old->vec[i]->label))
-			continue;
-		for (k = 0; k < new->size && new->vec[k] != old->vec[i]; k++)
-			;
-		if (k == new->size)
+	rp_label_for_each_confined(old, i, p)
+		if (!rp_label_within(&p->label, new))
 			return false;
-	}
 	return true;
 }
 
@@ -219,7 +215,7 @@ static int rp_set_current_label(struct rp_label *label)
 
 	if (real != current_cred())
 		return -EBUSY;
-	new = prepare_creds();
+	new = prepare_creds();	/* the caller's own, to change */
 	if (!new)
 		return -ENOMEM;
 	rc = rp_cred(new);
@@ -1167,7 +1163,7 @@ static int rp_bprm_creds_for_exec(struct linux_binprm *bprm)
 		}
 	}
 	if (x.secure)
-		bprm->secureexec = 1;
+		bprm->secureexec = 1;	/* AT_SECURE for the new image */
 	/* a change of domain drops the personality flags a setid exec would */
 	bprm->per_clear |= new == cur ? 0 : PER_CLEAR_ON_SETID;
 	rp_label_put(rp_cred(bprm->cred)->label);
@@ -1193,7 +1189,7 @@ static void rp_bprm_committing_creds(const struct linux_binprm *bprm)
 	if (new == old || rp_label_is_unconfined(new))
 		return;
 	rp_file_inherit(bprm->cred);
-	current->pdeath_signal = 0;
+	current->pdeath_signal = 0;	/* as for a setid exec */
 	rp_rlimit_enter(old, new);
 }
 

@@ -64,7 +64,8 @@ static const struct rp_perms rp_no_perms;
 /* Files of filesystems nobody can mount (pipes, sockets...) have no name. */
 static bool rp_path_mediated(const struct dentry *dentry)
 {
-	return !(dentry->d_sb->s_flags & SB_NOUSER);
+	/* SB_NOUSER: an internal filesystem, never mounted by name */
+	return (dentry->d_sb->s_flags & SB_NOUSER) == 0;
 }
 
 /* @inode's owner as seen through @path's mount (idmapped mounts). */
@@ -219,30 +220,30 @@ static u32 rp_name_flags(const struct rp_profile *p, bool dir)
 }
 
 /*
- * Check @o at @path against every confined profile of @label. The name
- * is made once, again only for a profile whose flags name it otherwise.
- * Every component is asked (each denial has its record); the last error
- * is the answer.
+ * Check @o at @path against every confined profile of @label, leaving out
+ * those of @skip (if not NULL). The name is made once, again only for a
+ * profile whose flags name it otherwise. Every component is asked (each
+ * denial has its record); the last error is the answer.
  */
 static int rp_path_check(const struct rp_label *label,
+			 const struct rp_label *skip,
 			 const struct path *path, const struct rp_fobj *o)
 {
+	const struct rp_profile *p;
 	struct rp_name n = { };
 	u32 flags, named = 0;
 	int err = 0, nerr = 0, e;
 	u32 i;
 
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = label->vec[i];
-
-		if (rp_label_is_unconfined(&p->label))
+	rp_label_for_each_confined(label, i, p) {
+		if (skip && rp_label_within(&p->label, skip))
 			continue;
-		flags = rp_name_flags(p, o->dir);
 		if (!n.buf) {
 			n.buf = rp_buf_get(GFP_KERNEL);
 			if (!n.buf)
 				return -ENOMEM;
 		}
+		flags = rp_name_flags(p, o->dir);
 		if (flags != named) {
 			nerr = rp_path_name(path, flags, &n);
 			named = flags;
@@ -280,61 +281,56 @@ static void rp_label_end(struct rp_label *label, bool put)
 		rp_label_put(label);
 }
 
+/* Ask the caller's label about @o at @path (nothing if unconfined). */
+static int rp_path_ask(const struct path *path, const struct rp_fobj *o)
+{
+	struct rp_label *label;
+	bool put;
+	int err = 0;
+
+	label = rp_label_begin(current_cred(), &put);
+	if (!rp_label_is_unconfined(label))
+		err = rp_path_check(label, NULL, path, o);
+	rp_label_end(label, put);
+	return err;
+}
+
 /* A path check by the caller on an existing object. */
 static int rp_path_perm(const char *op, const struct path *path, u32 request)
 {
-	struct inode *inode = d_backing_inode(path->dentry);
-	struct rp_label *label;
+	struct inode *obj = d_backing_inode(path->dentry);
 	struct rp_fobj o;
-	bool put;
-	int err;
 
-	if (!inode || !rp_path_mediated(path->dentry))
+	if (!obj || !rp_path_mediated(path->dentry))
 		return 0;
-	label = rp_label_begin(current_cred(), &put);
-	if (rp_label_is_unconfined(label)) {
-		rp_label_end(label, put);
-		return 0;
-	}
 	o = (struct rp_fobj){ .op = op, .request = request,
-			      .ouid = rp_owner(path, inode),
-			      .dir = S_ISDIR(inode->i_mode) };
-	err = rp_path_check(label, path, &o);
-	rp_label_end(label, put);
-	return err;
+			      .ouid = rp_owner(path, obj),
+			      .dir = S_ISDIR(obj->i_mode) };
+	return rp_path_ask(path, &o);
 }
 
 /* A path check of a name about to be made: the caller will own it. */
 static int rp_path_create(const char *op, const struct path *dir,
-			  struct dentry *dentry, umode_t mode)
+			  struct dentry *newborn, umode_t type)
 {
-	struct path path = { .mnt = dir->mnt, .dentry = dentry };
-	struct rp_label *label;
-	struct rp_fobj o;
-	bool put;
-	int err;
+	const struct path at = { .dentry = newborn, .mnt = dir->mnt };
+	const struct rp_fobj o = {
+		.op = op, .request = RP_MAY_CREATE, .ouid = current_fsuid(),
+		.dir = S_ISDIR(type),
+	};
 
 	if (!rp_path_mediated(dir->dentry))
 		return 0;
-	label = rp_label_begin(current_cred(), &put);
-	if (rp_label_is_unconfined(label)) {
-		rp_label_end(label, put);
-		return 0;
-	}
-	o = (struct rp_fobj){ .op = op, .request = RP_MAY_CREATE,
-			      .ouid = current_fsuid(), .dir = S_ISDIR(mode) };
-	err = rp_path_check(label, &path, &o);
-	rp_label_end(label, put);
-	return err;
+	return rp_path_ask(&at, &o);
 }
 
 /* A path check of a name about to go. */
 static int rp_path_remove(const char *op, const struct path *dir,
-			  struct dentry *dentry)
+			  struct dentry *victim)
 {
-	struct path path = { .mnt = dir->mnt, .dentry = dentry };
+	const struct path at = { .dentry = victim, .mnt = dir->mnt };
 
-	return rp_path_perm(op, &path, RP_MAY_DELETE);
+	return rp_path_perm(op, &at, RP_MAY_DELETE);
 }
 
 static int rp_path_unlink(const struct path *dir, struct dentry *dentry)
@@ -354,13 +350,13 @@ static int rp_path_mkdir(const struct path *dir, struct dentry *dentry,
 }
 
 static int rp_path_mknod(const struct path *dir, struct dentry *dentry,
-			 umode_t mode, unsigned int dev)
+			 umode_t mode, unsigned int devno)
 {
 	return rp_path_create("mknod", dir, dentry, mode);
 }
 
 static int rp_path_symlink(const struct path *dir, struct dentry *dentry,
-			   const char *old_name)
+			   const char *body)
 {
 	return rp_path_create("symlink", dir, dentry, S_IFLNK);
 }
@@ -398,19 +394,16 @@ static bool rp_getattr_is_free(const struct rp_profile *p)
 static int rp_inode_getattr(const struct path *path)
 {
 	const struct rp_label *label = rp_current_label();
+	const struct rp_profile *p;
 	u32 i;
 
+	if (rp_label_is_stale(label))
+		return rp_path_perm("getattr", path, RP_MAY_GETATTR);
 	/* the usual case: every profile grants it everywhere, silently */
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = label->vec[i];
-
-		if (!rp_label_is_unconfined(&p->label) &&
-		    !rp_getattr_is_free(p))
-			break;
-	}
-	if (i == label->size && !rp_label_is_stale(label))
-		return 0;
-	return rp_path_perm("getattr", path, RP_MAY_GETATTR);
+	rp_label_for_each_confined(label, i, p)
+		if (!rp_getattr_is_free(p))
+			return rp_path_perm("getattr", path, RP_MAY_GETATTR);
+	return 0;
 }
 
 /* ---- rename and link ---- */
@@ -428,8 +421,8 @@ static int rp_rename_one(const struct rp_label *label, const struct path *src,
 		.request = RP_MAY_WRITE | RP_MAY_SETATTR | RP_MAY_CREATE,
 	};
 
-	return rp_path_check(label, src, &from) ?:
-	       rp_path_check(label, dst, &to);
+	return rp_path_check(label, NULL, src, &from) ?:
+	       rp_path_check(label, NULL, dst, &to);
 }
 
 static int rp_path_rename(const struct path *old_dir,
@@ -439,17 +432,18 @@ static int rp_path_rename(const struct path *old_dir,
 {
 	struct path old = { .mnt = old_dir->mnt, .dentry = old_dentry };
 	struct path new = { .mnt = new_dir->mnt, .dentry = new_dentry };
-	struct inode *inode = d_backing_inode(old_dentry);
+	struct inode *moved = d_backing_inode(old_dentry);
+	bool swap = flags & RENAME_EXCHANGE;
 	struct rp_label *label;
 	bool put;
 	int err = 0;
 
-	if (!inode || !rp_path_mediated(old_dentry))
+	if (!moved || !rp_path_mediated(old_dentry))
 		return 0;
 	label = rp_label_begin(current_cred(), &put);
 	if (rp_label_is_unconfined(label))
 		goto out;
-	if (flags & RENAME_EXCHANGE) {
+	if (swap) {
 		struct inode *other = d_backing_inode(new_dentry);
 
 		/* the other file moves the other way */
@@ -459,8 +453,8 @@ static int rp_path_rename(const struct path *old_dir,
 					    S_ISDIR(other->i_mode));
 	}
 	if (!err)
-		err = rp_rename_one(label, &old, &new, rp_owner(&old, inode),
-				    S_ISDIR(inode->i_mode));
+		err = rp_rename_one(label, &old, &new, rp_owner(&old, moved),
+				    S_ISDIR(moved->i_mode));
 out:
 	rp_label_end(label, put);
 	return err;
@@ -535,35 +529,33 @@ decide:
 }
 
 static int rp_path_link(struct dentry *old_dentry, const struct path *new_dir,
-			struct dentry *new_dentry)
+			struct dentry *made)
 {
-	struct path link = { .mnt = new_dir->mnt, .dentry = new_dentry };
-	struct path target = { .mnt = new_dir->mnt, .dentry = old_dentry };
-	struct inode *inode = d_backing_inode(old_dentry);
+	const struct path link = { .dentry = made, .mnt = new_dir->mnt };
+	const struct path target = { .dentry = old_dentry,
+				     .mnt = new_dir->mnt };
+	struct inode *linked = d_backing_inode(old_dentry);
 	struct rp_name ln = { }, tn = { };
 	struct rp_fobj o = { .op = "link", .request = RP_MAY_LINK };
+	const struct rp_profile *p;
 	struct rp_label *label;
 	u32 i, flags, named = 0;
 	int err = 0, e, lerr = 0, terr = 0;
 	bool put;
 
-	if (!inode || !rp_path_mediated(old_dentry))
+	if (!linked || !rp_path_mediated(old_dentry))
 		return 0;
 	label = rp_label_begin(current_cred(), &put);
 	if (rp_label_is_unconfined(label))
 		goto out;
-	o.ouid = rp_owner(&target, inode);
+	o.ouid = rp_owner(&target, linked);
 	ln.buf = rp_buf_get(GFP_KERNEL);
 	tn.buf = rp_buf_get(GFP_KERNEL);
 	if (!ln.buf || !tn.buf) {
 		err = -ENOMEM;
 		goto out;
 	}
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = label->vec[i];
-
-		if (rp_label_is_unconfined(&p->label))
-			continue;
+	rp_label_for_each_confined(label, i, p) {
 		flags = rp_name_flags(p, false);
 		if (flags != named) {
 			lerr = rp_path_name(&link, flags, &ln);
@@ -591,17 +583,15 @@ out:
 /* The permissions an open file's mode stands for (mediation.md 2.3). */
 VISIBLE_IF_KUNIT u32 rp_open_request(const struct file *file)
 {
-	u32 request = 0;
+	fmode_t fm = file->f_mode;
+	unsigned int fl = file->f_flags;
+	u32 request = fm & FMODE_READ ? RP_MAY_READ : 0;
 
-	if (file->f_mode & FMODE_READ)
-		request |= RP_MAY_READ;
-	if (file->f_mode & FMODE_WRITE)
-		request |= file->f_flags & O_APPEND ? RP_MAY_APPEND :
-						      RP_MAY_WRITE;
-	if (file->f_flags & O_TRUNC)
-		request |= RP_MAY_WRITE;
-	if (file->f_flags & O_CREAT)
-		request |= RP_MAY_CREATE;
+	if (fm & FMODE_WRITE)
+		request |= fl & O_APPEND ? RP_MAY_APPEND : RP_MAY_WRITE;
+	/* truncating writes, creating asks for create even if it exists */
+	request |= fl & O_TRUNC ? RP_MAY_WRITE : 0;
+	request |= fl & O_CREAT ? RP_MAY_CREATE : 0;
 	return request;
 }
 
@@ -626,7 +616,7 @@ static void rp_file_free_security(struct file *file)
 static int rp_file_open(struct file *file)
 {
 	struct rp_file_ctx *fc = rp_file_ctx(file);
-	struct inode *inode = file_inode(file);
+	struct inode *obj = file_inode(file);
 	struct rp_label *label;
 	struct rp_fobj o;
 	bool put;
@@ -638,7 +628,7 @@ static int rp_file_open(struct file *file)
 	 * The exec check was made on the binary already (domain.c); what
 	 * running it needs is granted with it (FMODE_EXEC lives in f_flags).
 	 */
-	if (file->f_flags & __FMODE_EXEC) {
+	if (unlikely(file->f_flags & __FMODE_EXEC)) {
 		fc->allow = RP_MAY_EXEC | RP_MAY_READ | RP_MAY_MMAP_EXEC;
 		return 0;
 	}
@@ -646,31 +636,13 @@ static int rp_file_open(struct file *file)
 	if (!rp_label_is_unconfined(label)) {
 		o = (struct rp_fobj){ .op = "open",
 				      .request = rp_open_request(file),
-				      .ouid = rp_owner(&file->f_path, inode),
-				      .dir = S_ISDIR(inode->i_mode) };
-		err = rp_path_check(label, &file->f_path, &o);
+				      .ouid = rp_owner(&file->f_path, obj),
+				      .dir = S_ISDIR(obj->i_mode) };
+		err = rp_path_check(label, NULL, &file->f_path, &o);
 		fc->allow = o.request;
 	}
 	rp_label_end(label, put);
 	return err;
-}
-
-/* Is every profile of @sub one of @label's? */
-static bool rp_label_within(const struct rp_label *sub,
-			    const struct rp_label *label)
-{
-	u32 i, j;
-
-	if (sub == label)
-		return true;
-	for (i = 0; i < sub->size; i++) {
-		for (j = 0; j < label->size; j++)
-			if (sub->vec[i] == label->vec[j])
-				break;
-		if (j == label->size)
-			return false;
-	}
-	return true;
 }
 
 /* The file's label, with a reference. */
@@ -709,41 +681,6 @@ static void rp_file_vouch(struct rp_file_ctx *fc, struct rp_label *seen,
 	rp_label_put(both);
 }
 
-/* Each confined profile of @label that is not in @seen (all if @all). */
-static int rp_file_recheck(struct file *file, const struct rp_label *label,
-			   const struct rp_label *seen, const struct rp_fobj *o,
-			   bool all)
-{
-	struct rp_name n = { };
-	u32 i, flags, named = 0;
-	int err = 0, nerr = 0, e;
-
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = label->vec[i];
-
-		if (rp_label_is_unconfined(&p->label))
-			continue;
-		if (!all && rp_label_within(&p->label, seen))
-			continue;
-		if (!n.buf) {
-			n.buf = rp_buf_get(GFP_KERNEL);
-			if (!n.buf)
-				return -ENOMEM;
-		}
-		flags = rp_name_flags(p, o->dir);
-		if (flags != named) {
-			nerr = rp_path_name(&file->f_path, flags, &n);
-			named = flags;
-		}
-		e = nerr ? rp_file_unnamed(p, &n, o, nerr) :
-			   rp_file_profile(p, &n, o);
-		if (e)
-			err = e;
-	}
-	rp_buf_put(n.buf);
-	return err;
-}
-
 /*
  * May @label use @file for @request (mediation.md 2.8)? The .null file
  * refuses everyone; a file an unconfined task opened serves everyone.
@@ -753,7 +690,7 @@ static int rp_file_revalidate(struct file *file, const char *op, u32 request,
 {
 	struct rp_file_ctx *fc = rp_file_ctx(file);
 	struct rp_label *seen, *newest;
-	struct inode *inode = file_inode(file);
+	struct inode *obj = file_inode(file);
 	struct rp_fobj o;
 	bool fresh;
 	int err;
@@ -789,11 +726,12 @@ static int rp_file_revalidate(struct file *file, const char *op, u32 request,
 		goto out;
 	}
 	o = (struct rp_fobj){ .op = op, .request = request,
-			      .ouid = rp_owner(&file->f_path, inode),
-			      .dir = S_ISDIR(inode->i_mode) };
+			      .ouid = rp_owner(&file->f_path, obj),
+			      .dir = S_ISDIR(obj->i_mode) };
 	/* bits never granted before need every profile's word */
 	fresh = request & ~READ_ONCE(fc->allow);
-	err = rp_file_recheck(file, label, newest ?: seen, &o, fresh);
+	err = rp_path_check(label, fresh ? NULL : newest ?: seen,
+			    &file->f_path, &o);
 out:
 	if (!err)
 		rp_file_vouch(fc, seen, label, request);
@@ -849,25 +787,21 @@ static int rp_file_lock(struct file *file, unsigned int cmd)
 /* What mapping @file with @prot needs (mediation.md 1.3). */
 VISIBLE_IF_KUNIT u32 rp_map_request(unsigned long prot, bool shared)
 {
-	u32 request = 0;
+	u32 request = prot & PROT_READ ? RP_MAY_READ : 0;
 
-	if (prot & PROT_READ)
-		request |= RP_MAY_READ;
 	/* a private writable mapping never writes the file */
-	if ((prot & PROT_WRITE) && shared)
+	if (shared && (prot & PROT_WRITE))
 		request |= RP_MAY_WRITE;
-	if (prot & PROT_EXEC)
-		request |= RP_MAY_MMAP_EXEC;
-	return request;
+	return request | (prot & PROT_EXEC ? RP_MAY_MMAP_EXEC : 0);
 }
 
-static int rp_mmap_file(struct file *file, unsigned long reqprot,
-			unsigned long prot, unsigned long flags)
+static int rp_mmap_file(struct file *file, unsigned long asked,
+			unsigned long prot, unsigned long mapflags)
 {
 	if (!file)
 		return 0;
 	return rp_file_use(file, "file_mmap",
-			   rp_map_request(prot, !(flags & MAP_PRIVATE)));
+			   rp_map_request(prot, !(mapflags & MAP_PRIVATE)));
 }
 
 static int rp_file_mprotect(struct vm_area_struct *vma, unsigned long reqprot,
@@ -913,12 +847,13 @@ static struct file *rp_tty_file(void)
 
 	if (!tty)
 		return NULL;
-	spin_lock(&tty->files_lock);
-	priv = list_first_entry_or_null(&tty->tty_files,
-					struct tty_file_private, list);
-	if (priv)
-		file = get_file(priv->file);
-	spin_unlock(&tty->files_lock);
+	scoped_guard(spinlock, &tty->files_lock) {
+		priv = list_first_entry_or_null(&tty->tty_files,
+						struct tty_file_private,
+						list);
+		if (priv)
+			file = get_file(priv->file);
+	}
 	tty_kref_put(tty);
 	return file;
 }
@@ -990,32 +925,32 @@ void rp_file_inherit(const struct cred *cred)
 int rp_file_null_create(struct dentry *parent)
 {
 	struct vfsmount *mnt = NULL;
-	struct inode *dir = d_inode(parent), *inode;
-	struct dentry *dentry;
+	struct inode *dir = d_inode(parent), *node;
+	struct dentry *dn;
 	int count = 0, err;
 
 	err = simple_pin_fs(parent->d_sb->s_type, &mnt, &count);
 	if (err)
 		return err;
 	inode_lock(dir);
-	dentry = lookup_one_len(".null", parent, 5);
-	if (IS_ERR(dentry)) {
-		err = PTR_ERR(dentry);
+	dn = lookup_one_len(".null", parent, 5);
+	err = PTR_ERR_OR_ZERO(dn);
+	if (err)
 		goto unlock;
-	}
-	inode = new_inode(dir->i_sb);
-	if (!inode) {
-		dput(dentry);
+	node = new_inode(dir->i_sb);
+	if (!node) {
+		dput(dn);
 		err = -ENOMEM;
 		goto unlock;
 	}
-	inode->i_ino = get_next_ino();
-	simple_inode_init_ts(inode);
-	init_special_inode(inode, S_IFCHR | 0666, MKDEV(MEM_MAJOR, 3));
-	d_instantiate(dentry, inode);
-	rp_null.dentry = dget(dentry);
+	/* /dev/null's device numbers; any inode number will do */
+	init_special_inode(node, S_IFCHR | 0666, MKDEV(MEM_MAJOR, 3));
+	node->i_ino = get_next_ino();
+	simple_inode_init_ts(node);
+	d_instantiate(dn, node);
+	rp_null.dentry = dget(dn);
 	rp_null.mnt = mntget(mnt);
-	dput(dentry);
+	dput(dn);
 unlock:
 	inode_unlock(dir);
 	simple_release_fs(&mnt, &count);

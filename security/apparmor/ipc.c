@@ -10,9 +10,9 @@
  * Context: task_kill runs under RCU, often under a siglock or the
  * tasklist lock; ptrace_access_check under task_lock(); ptrace_traceme
  * under the tasklist lock. So nothing here sleeps: labels are read from
- * creds under RCU without taking references, and the only allocations
- * are GFP_ATOMIC (record text, and a view of a label whose profiles were
- * replaced, see rp_ipc_newest()).
+ * creds under RCU without taking references, replaced profiles are
+ * followed per component (rp_label_for_each_live()), and the only
+ * allocations are the GFP_ATOMIC ones of record text.
  */
 #include <kunit/visibility.h>
 #include <linux/audit.h>
@@ -210,54 +210,7 @@ static void rp_signal_fields(struct audit_buffer *ab, const struct rp_audit *a)
 	rp_audit_label(ab, "peer", ev->peer, a->profile);
 }
 
-/* capability= and capname= of the sys_ptrace fallback's cap record */
-static void rp_sys_ptrace_fields(struct audit_buffer *ab,
-				 const struct rp_audit *a)
-{
-	audit_log_format(ab, " capability=%d  capname=\"sys_ptrace\"",
-			 CAP_SYS_PTRACE);
-}
-
 /* ---- labels ---- */
-
-/* A label re-read with its profiles' live versions (rp_ipc_newest()). */
-struct rp_ipc_view {
-	struct rp_label label;
-	struct rp_profile *vec[];
-};
-
-/*
- * @label with replaced profiles followed, under RCU. A stale label cannot
- * be brought up to date here (that makes a new label, which may sleep),
- * so the live profiles are gathered into a short-lived view that only
- * this check uses; *@view is set to free it. If even that allocation
- * fails, the old versions decide: their rules are still whole.
- */
-static const struct rp_label *rp_ipc_newest(const struct rp_label *label,
-					    struct rp_ipc_view **view)
-{
-	struct rp_ipc_view *v;
-	u32 i;
-
-	*view = NULL;
-	if (likely(!rp_label_is_stale(label)))
-		return label;
-	v = kmalloc(struct_size(v, vec, label->size),
-		    GFP_ATOMIC | __GFP_NOWARN);
-	if (!v)
-		return label;
-	v->label = (struct rp_label){
-		.flags = RP_LABEL_UNCONFINED, .size = label->size,
-		.vec = v->vec,
-	};
-	for (i = 0; i < label->size; i++) {
-		v->vec[i] = rp_profile_newest_rcu(label->vec[i]);
-		if (!rp_label_is_unconfined(&v->vec[i]->label))
-			v->label.flags &= ~RP_LABEL_UNCONFINED;
-	}
-	*view = v;
-	return &v->label;
-}
 
 /*
  * What @p grants toward @peer from @state. A peer with no profile in
@@ -309,19 +262,18 @@ static int rp_signal_side(const struct rp_label *subj,
 			  u8 mapped)
 {
 	struct rp_ipc_event ev = { .peer = peer, .sig = sig, .mapped = mapped };
+	const struct rp_profile *p;
 	struct rp_perms perms;
 	int err = 0, e;
 	u32 i;
 
-	for (i = 0; i < subj->size; i++) {
-		const struct rp_profile *p = subj->vec[i];
+	rp_label_for_each_live(subj, i, p) {
 		struct rp_audit a = {
 			.op = "signal", .class_name = "signal", .profile = p,
 			.extra = rp_signal_fields, .data = &ev, .no_kill = true,
 		};
 
-		if (rp_label_is_unconfined(&p->label) ||
-		    !rp_signal_perms(p, mapped, peer, request, &perms))
+		if (!rp_signal_perms(p, mapped, peer, request, &perms))
 			continue;
 		e = rp_audit_decide(&a, p, &perms, request, -EACCES);
 		if (e)
@@ -357,21 +309,15 @@ static int rp_task_kill(struct task_struct *target,
 			const struct cred *cred)
 {
 	const struct rp_label *sender, *receiver;
-	struct rp_ipc_view *sv, *rv;
 	int err = 0;
 
 	rcu_read_lock();
 	/* an async I/O completion signals with the submitter's cred */
 	sender = rp_cred(cred ?: current_cred())->label;
 	receiver = rp_cred(__task_cred(target))->label;
-	sender = rp_ipc_newest(sender, &sv);
-	receiver = rp_ipc_newest(receiver, &rv);
-	if (!rp_label_is_unconfined(sender) ||
-	    !rp_label_is_unconfined(receiver))
+	if (rp_label_may_mediate(sender) || rp_label_may_mediate(receiver))
 		err = rp_signal_check(sender, receiver, sig);
 	rcu_read_unlock();
-	kfree(sv);
-	kfree(rv);
 	return err;
 }
 
@@ -418,31 +364,19 @@ VISIBLE_IF_KUNIT bool rp_ptrace_perms(const struct rp_profile *p,
 static int rp_ptrace_by_capability(const struct rp_profile *t,
 				   const struct rp_label *tracee)
 {
-	static const u64 none[3];
-	const u64 *caps = t->rules ? t->rules->caps : none;
-	const u64 bit = BIT_ULL(CAP_SYS_PTRACE);
 	struct rp_ipc_event ev = { .peer = tracee };
-	struct rp_audit cap = {
-		.op = "capable", .class_name = "cap", .profile = t,
-		.extra = rp_sys_ptrace_fields,
-	};
 	struct rp_audit a = {
 		.op = "ptrace", .class_name = "ptrace", .profile = t,
 		.extra = rp_ptrace_fields, .data = &ev,
 	};
-	struct rp_perms perms = { };
 	enum rp_audit_mode am = rp_profile_audit(t);
 	enum rp_mode mode = rp_profile_mode(t);
 	int err;
 
-	if (tracee->size == 1 && tracee->vec[0] == t)
+	if (tracee->size == 1 && rp_profile_newest_rcu(tracee->vec[0]) == t)
 		return 0;
-	/* the cap record's outcome, with the capability as one bit */
-	perms.allow = caps[0] & bit ? RP_MAY_EXEC : 0;
-	perms.audit = caps[1] & bit ? RP_MAY_EXEC : 0;
-	perms.quiet = caps[2] & bit ? RP_MAY_EXEC : 0;
-	err = rp_audit_decide(&cap, t, &perms, RP_MAY_EXEC, -EPERM);
-
+	/* the capability check and its record, shared with capable() */
+	err = rp_capable_profile(t, CAP_SYS_PTRACE, CAP_OPT_NONE);
 	if (!err)
 		a.type = am == RP_AUDIT_ALL ? "AUDIT" : NULL;
 	else if (mode == RP_MODE_COMPLAIN)
@@ -467,19 +401,17 @@ static int rp_ptrace_tracer_side(const struct rp_label *tracer,
 				 const struct rp_label *tracee, u32 request)
 {
 	struct rp_ipc_event ev = { .peer = tracee };
+	const struct rp_profile *p;
 	struct rp_perms perms;
 	int err = 0, e;
 	u32 i;
 
-	for (i = 0; i < tracer->size; i++) {
-		const struct rp_profile *p = tracer->vec[i];
+	rp_label_for_each_live(tracer, i, p) {
 		struct rp_audit a = {
 			.op = "ptrace", .class_name = "ptrace", .profile = p,
 			.extra = rp_ptrace_fields, .data = &ev, .no_kill = true,
 		};
 
-		if (rp_label_is_unconfined(&p->label))
-			continue;
 		if (rp_ptrace_perms(p, tracee, request, &perms))
 			e = rp_audit_decide(&a, p, &perms, request, -EACCES);
 		else
@@ -495,21 +427,20 @@ static int rp_ptrace_tracee_side(const struct rp_label *tracee,
 				 const struct rp_label *tracer, u32 request)
 {
 	struct rp_ipc_event ev = { .peer = tracer };
+	const struct rp_profile *p;
 	struct rp_perms perms;
 	int err = 0, e;
 	u32 i;
 
-	if (rp_label_is_unconfined(tracer))
+	if (!rp_label_may_mediate(tracer))
 		return 0;
-	for (i = 0; i < tracee->size; i++) {
-		const struct rp_profile *p = tracee->vec[i];
+	rp_label_for_each_live(tracee, i, p) {
 		struct rp_audit a = {
 			.op = "ptrace", .class_name = "ptrace", .profile = p,
 			.extra = rp_ptrace_fields, .data = &ev, .no_kill = true,
 		};
 
-		if (rp_label_is_unconfined(&p->label) ||
-		    !rp_ptrace_perms(p, tracer, request, &perms))
+		if (!rp_ptrace_perms(p, tracer, request, &perms))
 			continue;
 		e = rp_audit_decide(&a, p, &perms, request, -EACCES);
 		if (e)
@@ -542,18 +473,12 @@ VISIBLE_IF_KUNIT int rp_ptrace_check(const struct rp_label *tracer,
 static int rp_ptrace_creds(const struct cred *tracer_cred,
 			   const struct cred *tracee_cred, u32 request)
 {
-	const struct rp_label *tracer, *tracee;
-	struct rp_ipc_view *rv, *ev;
-	int err = 0;
+	const struct rp_label *tracer = rp_cred(tracer_cred)->label;
 
-	tracer = rp_ipc_newest(rp_cred(tracer_cred)->label, &rv);
-	tracee = rp_ipc_newest(rp_cred(tracee_cred)->label, &ev);
 	/* an unconfined tracer answers to nobody: no side is checked */
-	if (!rp_label_is_unconfined(tracer))
-		err = rp_ptrace_check(tracer, tracee, request);
-	kfree(rv);
-	kfree(ev);
-	return err;
+	if (!rp_label_may_mediate(tracer))
+		return 0;
+	return rp_ptrace_check(tracer, rp_cred(tracee_cred)->label, request);
 }
 
 static int rp_ptrace_access_check(struct task_struct *child,
@@ -593,19 +518,16 @@ static int rp_ptrace_traceme(struct task_struct *parent)
  */
 int rp_ptrace_may_change(const struct rp_label *to)
 {
-	const struct rp_label *tracer;
 	struct task_struct *parent;
-	struct rp_ipc_view *rv;
 	int err = 0;
 
 	rcu_read_lock();
 	parent = ptrace_parent(current);
 	if (parent) {
-		tracer = rp_ipc_newest(rp_cred(__task_cred(parent))->label,
-				       &rv);
-		if (!rp_label_is_unconfined(tracer))
+		const struct rp_label *tracer = rp_cred(__task_cred(parent))->label;
+
+		if (rp_label_may_mediate(tracer))
 			err = rp_ptrace_check(tracer, to, RP_MAY_WRITE);
-		kfree(rv);
 	}
 	rcu_read_unlock();
 	return err;

@@ -281,6 +281,28 @@ struct rp_label *rp_label_union(struct rp_label *a, struct rp_label *b)
 	return rp_label_of_vec(vec, n, GFP_KERNEL);
 }
 
+/**
+ * rp_label_within() - is every profile of @sub one of @label's?
+ * @sub: the smaller label
+ * @label: the larger one
+ *
+ * Return: true if so (a label is within itself).
+ */
+bool rp_label_within(const struct rp_label *sub, const struct rp_label *label)
+{
+	u32 i, k;
+
+	if (sub == label)
+		return true;
+	for (i = 0; i < sub->size; i++) {
+		for (k = 0; k < label->size && label->vec[k] != sub->vec[i]; k++)
+			;
+		if (k == label->size)
+			return false;
+	}
+	return true;
+}
+
 /* ---- following replaced and removed profiles ---- */
 
 /**

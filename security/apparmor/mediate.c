@@ -10,6 +10,7 @@
  * Nothing here allocates or sleeps: signal checks run under RCU.
  */
 #include <linux/string.h>
+#include <linux/rcupdate.h>
 #include "dfa.h"
 #include "mediate.h"
 #include "perms.h"
@@ -106,31 +107,41 @@ bool rp_peer_perms(const struct rp_profile *p, unsigned int state,
 		   const struct rp_label *peer, u32 request,
 		   struct rp_perms *out)
 {
+	const struct rp_profile *q;
 	unsigned int s = state;
-	bool any = false;
-	u32 i;
+	u32 i, seen = 0;
 
+	/* the peer as it stands now: replaced profiles followed */
+	rcu_read_lock();
 	for (i = 0; i < peer->size; i++) {
-		if (peer->vec[i]->ns != p->ns)
+		q = rp_profile_newest_rcu(peer->vec[i]);
+		if (q->ns != p->ns)
 			continue;
-		if (any)
+		if (seen++)
 			s = rp_policy_match(p, s, "//&");
-		s = rp_policy_match(p, s, peer->vec[i]->hname);
-		any = true;
+		s = rp_policy_match(p, s, q->hname);
 	}
-	if (!any)
-		return false;
+	if (!seen)
+		goto none;
 	*out = *rp_policy_perms(p, s);
-	if (!(request & (~out->allow | out->deny)))
-		return true;
+	if (!(request & (~out->allow | out->deny)) || seen == 1)
+		goto done;
 
 	memset(out, 0, sizeof(*out));
 	out->allow = ~0u;
 	for (i = 0; i < peer->size; i++) {
-		if (peer->vec[i]->ns != p->ns)
+		unsigned int one;
+
+		q = rp_profile_newest_rcu(peer->vec[i]);
+		if (q->ns != p->ns)
 			continue;
-		s = rp_policy_match(p, state, peer->vec[i]->hname);
-		rp_perms_meet(out, rp_policy_perms(p, s));
+		one = rp_policy_match(p, state, q->hname);
+		rp_perms_meet(out, rp_policy_perms(p, one));
 	}
+done:
+	rcu_read_unlock();
 	return true;
+none:
+	rcu_read_unlock();
+	return false;
 }

@@ -28,6 +28,7 @@ bool rp_peer_perms(const struct rp_profile *p, unsigned int state,
 
 /* capability.c: may @label use @cap (CAP_OPT_* @opts)? 0 or -EPERM */
 int rp_capable_label(struct rp_label *label, int cap, unsigned int opts);
+int rp_capable_profile(const struct rp_profile *p, int cap, unsigned int how);
 /* rlimit.c: the limit changes of an exec from @old into @new */
 void rp_rlimit_enter(const struct rp_label *old, const struct rp_label *new);
 

@@ -41,17 +41,17 @@ static const struct rp_perms rp_mnt_nothing;
 
 /**
  * rp_mount_flags_clean() - the flags a mount rule is matched against
- * @flags: mount(2)'s flags argument
+ * @mflags: mount(2)'s flags argument
  *
  * Return: @flags without the legacy magic number in the top half and
  * without the kernel-internal bits (mediation-encoding.md 6).
  */
-VISIBLE_IF_KUNIT unsigned long rp_mount_flags_clean(unsigned long flags)
+VISIBLE_IF_KUNIT unsigned long rp_mount_flags_clean(unsigned long mflags)
 {
 	/* the magic fills the top half of the low word */
-	if ((lower_32_bits(flags) & MS_MGC_MSK) == MS_MGC_VAL)
-		flags &= ~(unsigned long)MS_MGC_MSK;
-	return flags & ~RP_MS_INTERNAL;
+	if ((lower_32_bits(mflags) & MS_MGC_MSK) == MS_MGC_VAL)
+		mflags &= ~(unsigned long)MS_MGC_MSK;
+	return mflags & ~RP_MS_INTERNAL;
 }
 EXPORT_SYMBOL_IF_KUNIT(rp_mount_flags_clean);
 
@@ -60,9 +60,9 @@ EXPORT_SYMBOL_IF_KUNIT(rp_mount_flags_clean);
 /* One byte per set flag, bit i as i + 1, low bits first. */
 static unsigned int rp_mount_match_flags(const struct rp_profile *p,
 					 unsigned int state,
-					 unsigned long flags)
+					 unsigned long mflags)
 {
-	u32 bits = lower_32_bits(flags);
+	u32 bits = lower_32_bits(mflags);
 
 	while (bits && state != RP_DFA_DEAD) {
 		unsigned int bit = __ffs(bits);
@@ -269,7 +269,7 @@ EXPORT_SYMBOL_IF_KUNIT(rp_mount_flags_text);
 struct rp_mount_fields {
 	const char *type;
 	const char *src;
-	unsigned long flags;
+	unsigned long flags;	/* as mount(2) took them, cleaned */
 	const char *data;
 };
 
@@ -384,7 +384,7 @@ struct rp_mount_req {
 	const struct path *src_path;
 	const char *src;
 	const char *type;
-	unsigned long flags;
+	unsigned long flags;	/* cleaned mount(2) flags */
 	const char *data;
 	bool binary;
 };
@@ -475,15 +475,12 @@ static int rp_mount_check(const struct rp_label *label,
 			  const struct rp_mount_req *r)
 {
 	struct rp_mount_names nm = { };
+	const struct rp_profile *p;
 	unsigned int start;
 	int err = 0, e;
 	u32 i;
 
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = label->vec[i];
-
-		if (rp_label_is_unconfined(&p->label))
-			continue;
+	rp_label_for_each_confined(label, i, p) {
 		start = rp_class_start(p, RP_CLASS_MOUNT);
 		if (start == RP_DFA_DEAD)
 			continue;
@@ -544,11 +541,11 @@ static int rp_remount(const struct rp_label *label, const struct path *path,
 /* Bind, and the old-API move: the source is a path the caller names. */
 static int rp_mount_from(const struct rp_label *label,
 			 const struct path *path, const char *dev_name,
-			 unsigned int lookup, unsigned long flags)
+			 unsigned int lookup, unsigned long mflags)
 {
 	struct rp_mount_req r = {
 		.op = "mount", .request = RP_MNT_MOUNT, .target = path,
-		.flags = flags,
+		.flags = mflags,
 	};
 	struct path src;
 	int err;
@@ -559,7 +556,7 @@ static int rp_mount_from(const struct rp_label *label,
 	if (err)
 		return err;
 	/* a mount of another namespace is moved without its name */
-	if (!(flags & MS_MOVE) || our_mnt(src.mnt))
+	if (!(mflags & MS_MOVE) || our_mnt(src.mnt))
 		r.src_path = &src;
 	err = rp_mount_check(label, &r);
 	path_put(&src);
@@ -605,7 +602,7 @@ static int rp_new_mount(const struct rp_label *label, const char *dev_name,
 }
 
 static int rp_sb_mount(const char *dev_name, const struct path *path,
-		       const char *type, unsigned long flags,
+		       const char *type, unsigned long mflags,
 		       void *data)
 {
 	struct rp_mount_req r = {
@@ -617,21 +614,21 @@ static int rp_sb_mount(const char *dev_name, const struct path *path,
 	label = rp_mount_subject(&err);
 	if (!label)
 		return err;
-	flags = rp_mount_flags_clean(flags);
-	if (flags & MS_REMOUNT) {
-		err = rp_remount(label, path, flags, (const char *)data);
-	} else if (flags & MS_BIND) {
+	mflags = rp_mount_flags_clean(mflags);
+	if (mflags & MS_REMOUNT) {
+		err = rp_remount(label, path, mflags, (const char *)data);
+	} else if (mflags & MS_BIND) {
 		err = rp_mount_from(label, path, dev_name,
 				    LOOKUP_FOLLOW | LOOKUP_AUTOMOUNT,
-				    flags & (MS_BIND | MS_REC));
-	} else if (flags & RP_MS_PROPAGATION) {
-		r.flags = flags & (RP_MS_PROPAGATION | MS_REC | MS_SILENT);
+				    mflags & (MS_BIND | MS_REC));
+	} else if (mflags & RP_MS_PROPAGATION) {
+		r.flags = mflags & (RP_MS_PROPAGATION | MS_REC | MS_SILENT);
 		err = rp_mount_check(label, &r);
-	} else if (flags & MS_MOVE) {
+	} else if (mflags & MS_MOVE) {
 		err = rp_mount_from(label, path, dev_name, LOOKUP_FOLLOW,
 				    MS_MOVE);
 	} else {
-		err = rp_new_mount(label, dev_name, path, type, flags,
+		err = rp_new_mount(label, dev_name, path, type, mflags,
 				   (const char *)data);
 	}
 	rp_label_put(label);

@@ -128,28 +128,6 @@ void rp_net_coarse_key(u8 key[4], u16 family, u16 type)
 	key[3] = type & 0xff;
 }
 
-/**
- * rp_net_newest() - @p's newest version
- * @p: a profile, held by the caller or read under RCU
- *
- * Must be called under rcu_read_lock(); the result is valid until
- * rcu_read_unlock() (profiles are freed after a grace period).
- */
-const struct rp_profile *rp_net_newest(const struct rp_profile *p)
-{
-	const struct rp_profile *next;
-
-	while (READ_ONCE(p->flags) & RP_PROFILE_STALE) {
-		/* the flag is written after the pointer (rp_profile_forward) */
-		smp_rmb();
-		next = rcu_dereference(p->replacedby);
-		if (!next)
-			break;
-		p = next;
-	}
-	return p;
-}
-
 static void rp_net_inet_fields(struct audit_buffer *ab, const struct sock *sk)
 {
 	const struct inet_sock *inet = inet_sk(sk);
@@ -296,10 +274,7 @@ static int rp_net_label_check(const struct rp_label *label,
 	if (rp_label_is_unconfined(label))
 		return 0;
 	rcu_read_lock();
-	for (i = 0; i < label->size; i++) {
-		p = rp_net_newest(label->vec[i]);
-		if (rp_label_is_unconfined(&p->label))
-			continue;
+	rp_label_for_each_live(label, i, p) {
 		if (r->obj.family == AF_UNIX && rp_unix_fine(p, &start))
 			e = rp_unix_check(p, start, r);
 		else if (r->op)
@@ -421,7 +396,8 @@ static int rp_socket_sendmsg(struct socket *sock, struct msghdr *msg,
 	if (err)
 		return err;
 	/* TCP fast open connects from sendmsg(): that needs connect too */
-	if ((msg->msg_flags & MSG_FASTOPEN) && msg->msg_name &&
+	/* a fast-open send connects too: check that as a connect */
+	if (msg->msg_name && (msg->msg_flags & MSG_FASTOPEN) &&
 	    (sk_is_tcp(sk) ||
 	     (sk_is_inet(sk) && sk->sk_type == SOCK_STREAM &&
 	      sk->sk_protocol == IPPROTO_MPTCP))) {
@@ -560,18 +536,18 @@ static void rp_sock_graft(struct sock *sk, struct socket *parent)
 
 /* SO_PEERSEC: the recorded peer's label, as procattr shows labels. */
 static int rp_socket_getpeersec_stream(struct socket *sock,
-				       sockptr_t optval, sockptr_t optlen,
-				       unsigned int len)
+				       sockptr_t out, sockptr_t outlen,
+				       unsigned int room)
 {
 	struct rp_label *peer = sock->sk ? READ_ONCE(rp_sk(sock->sk)->peer) :
 					   NULL;
 	struct rp_label *newest;
-	unsigned int slen;
+	unsigned int n;
 	char *text;
 	int err = 0;
 
 	if (!peer)
-		return -ENOPROTOOPT;
+		return -ENOPROTOOPT;	/* never connected, or not unix */
 	newest = rp_label_newest(peer);
 	text = rp_label_render_alloc(newest ?: peer,
 				     rp_label_ns(rp_current_label()),
@@ -581,13 +557,13 @@ static int rp_socket_getpeersec_stream(struct socket *sock,
 	rp_label_put(newest);
 	if (!text)
 		return -ENOMEM;
-	slen = strlen(text);
-	if (slen > len)
+	n = strlen(text);
+	if (n > room)
 		err = -ERANGE;
-	else if (copy_to_sockptr(optval, text, slen))
+	else if (copy_to_sockptr(out, text, n))
 		err = -EFAULT;
 	if (!err || err == -ERANGE) {
-		if (copy_to_sockptr(optlen, &slen, sizeof(slen)))
+		if (copy_to_sockptr(outlen, &n, sizeof(n)))
 			err = -EFAULT;
 	}
 	kfree(text);
@@ -595,9 +571,9 @@ static int rp_socket_getpeersec_stream(struct socket *sock,
 }
 
 static int rp_socket_getpeersec_dgram(struct socket *sock,
-				      struct sk_buff *skb, u32 *secid)
+				      struct sk_buff *pkt, u32 *id)
 {
-	return -ENOPROTOOPT;
+	return -ENOPROTOOPT;	/* datagrams carry no peer label */
 }
 
 static struct security_hook_list rp_net_hooks[] __ro_after_init = {

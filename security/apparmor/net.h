@@ -125,7 +125,6 @@ const char *rp_net_family_name(unsigned int family);
 const char *rp_net_type_name(unsigned int type);
 size_t rp_net_mask_names(u32 mask, char *buf, size_t size);
 void rp_net_coarse_key(u8 key[4], u16 family, u16 type);
-const struct rp_profile *rp_net_newest(const struct rp_profile *p);
 int rp_net_decide(const struct rp_profile *p, const char *op,
 		  const char *info, const struct rp_perms *perms, u32 request,
 		  const struct rp_net_obj *o, const struct rp_unix_rec *u);

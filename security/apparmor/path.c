@@ -74,9 +74,10 @@ void rp_buf_put(char *buf)
 static int rp_name_prepend(struct rp_name *n, const char *s, size_t len)
 {
 	char *at = (char *)n->str;
+	bool room = at - n->buf >= len;
 
-	if (at - n->buf < len)
-		return -ENAMETOOLONG;
+	if (!room)
+		return -ENAMETOOLONG;	/* no room left in front */
 	at -= len;
 	memcpy(at, s, len);
 	n->str = at;
@@ -110,14 +111,14 @@ static int rp_name_disconnected(const struct path *path, u32 flags,
 static int rp_name_internal(const struct path *path, u32 flags, int len,
 			    struct rp_name *n)
 {
+	const struct super_block *sb = path->dentry->d_sb;
 	char *s = dentry_path(path->dentry, n->buf, len);
 
 	if (IS_ERR(s))
 		return PTR_ERR(s);
 	n->str = s;
 	/* sysctl files reached through the kernel's own proc mount */
-	if (path->dentry->d_sb->s_magic == PROC_SUPER_MAGIC &&
-	    !strncmp(s, "/sys/", 5))
+	if (sb->s_magic == PROC_SUPER_MAGIC && str_has_prefix(s, "/sys/"))
 		return rp_name_prepend(n, "/proc", 5);
 	return rp_name_disconnected(path, flags, n);
 }
@@ -133,17 +134,17 @@ static int rp_name_build(const struct path *path, u32 flags, int len,
 		return rp_name_internal(path, flags, len, n);
 
 	if (flags & RP_PATH_CHROOT_REL) {
-		struct path root;
+		struct path top;
 
-		get_fs_root(current->fs, &root);
-		s = __d_path(path, &root, n->buf, len);
-		path_put(&root);
+		get_fs_root(current->fs, &top);
+		s = __d_path(path, &top, n->buf, len);
+		path_put(&top);
 	} else {
 		s = d_absolute_path(path, n->buf, len);
 		connected = our_mnt(path->mnt);
 	}
-	if (s == ERR_PTR(-ENAMETOOLONG))
-		return -ENAMETOOLONG;
+	if (PTR_ERR_OR_ZERO(s) == -ENAMETOOLONG)
+		return PTR_ERR(s);
 	if (IS_ERR_OR_NULL(s)) {
 		/* not reachable from the root: name it from its own fs root */
 		connected = false;
@@ -162,8 +163,8 @@ static int rp_name_build(const struct path *path, u32 flags, int len,
 	 * flags allow it. (A dentry being created can look unlinked before
 	 * it has an inode; that is not a deleted file.)
 	 */
-	if (d_unlinked(path->dentry) && d_is_positive(path->dentry) &&
-	    !(flags & (RP_PATH_MEDIATE_DELETED | RP_PATH_DELEGATE_DELETED)))
+	if (!(flags & (RP_PATH_MEDIATE_DELETED | RP_PATH_DELEGATE_DELETED)) &&
+	    d_is_positive(path->dentry) && d_unlinked(path->dentry))
 		return -ENOENT;
 	return 0;
 }

@@ -175,6 +175,17 @@ static inline bool rp_label_is_unconfined(const struct rp_label *label)
 	return label->flags & RP_LABEL_UNCONFINED;
 }
 
+/*
+ * Might @label mediate anything? Not if it is unconfined, unless a
+ * profile of it was replaced since (the new version may be confined).
+ */
+bool rp_label_is_stale(const struct rp_label *label);
+
+static inline bool rp_label_may_mediate(const struct rp_label *label)
+{
+	return !rp_label_is_unconfined(label) || rp_label_is_stale(label);
+}
+
 /* The namespace a label belongs to: that of its last component. */
 static inline struct rp_ns *rp_label_ns(const struct rp_label *label)
 {
@@ -222,9 +233,58 @@ struct rp_label *rp_label_alloc_stack(struct rp_profile *const *profiles,
 struct rp_label *rp_label_stack(struct rp_profile *const *profiles, u32 n,
 				gfp_t gfp);
 struct rp_label *rp_label_union(struct rp_label *a, struct rp_label *b);
-bool rp_label_is_stale(const struct rp_label *label);
+bool rp_label_within(const struct rp_label *sub, const struct rp_label *label);
 struct rp_label *rp_label_newest(struct rp_label *label);
 struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p);
+
+/* Start a walk over a label's profiles at index 0 (the walk macros). */
+static inline u32 *rp_label_cursor(u32 *i)
+{
+	*i = 0;
+	return i;
+}
+
+/* The first profile of @label from *@i on that mediates, or NULL. */
+static inline struct rp_profile *
+rp_label_next_confined(const struct rp_label *label, u32 *i)
+{
+	for (; *i < label->size; (*i)++)
+		if (!rp_label_is_unconfined(&label->vec[*i]->label))
+			return label->vec[*i];
+	return NULL;
+}
+
+/* The same, at each profile's live version; the caller holds RCU. */
+static inline struct rp_profile *
+rp_label_next_live(const struct rp_label *label, u32 *i)
+{
+	struct rp_profile *p;
+
+	for (; *i < label->size; (*i)++) {
+		p = rp_profile_newest_rcu(label->vec[*i]);
+		if (!rp_label_is_unconfined(&p->label))
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * Walk the profiles of @lbl that mediate anything: @p is set to each in
+ * turn (@i, a u32, counts); unconfined ones are passed over. The caller
+ * keeps @lbl alive.
+ */
+#define rp_label_for_each_confined(lbl, i, p)				\
+	for (u32 *__at = rp_label_cursor(&(i));				\
+	     ((p) = rp_label_next_confined((lbl), __at)); (*__at)++)
+
+/*
+ * The same with each profile at its live version (replaced ones
+ * followed), for hooks that cannot make the newest label: the caller is
+ * in an RCU read-side section, which @p does not outlive.
+ */
+#define rp_label_for_each_live(lbl, i, p)				\
+	for (u32 *__at = rp_label_cursor(&(i));				\
+	     ((p) = rp_label_next_live((lbl), __at)); (*__at)++)
 void rp_profile_forward(struct rp_profile *old, struct rp_profile *to);
 struct rp_label *rp_label_parse(struct rp_ns *base, const char *str,
 				gfp_t gfp);

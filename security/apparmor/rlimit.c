@@ -80,7 +80,8 @@ static int rp_task_setrlimit(struct task_struct *task, unsigned int resource,
 	struct rp_label *label = rp_current_label();
 	struct rp_rlimit_event ev = { .resource = resource,
 				      .value = new->rlim_max };
-	const char *info = NULL;
+	const struct rp_profile *p;
+	const char *why = NULL;
 	int err = 0, e;
 	u32 i;
 
@@ -91,17 +92,14 @@ static int rp_task_setrlimit(struct task_struct *task, unsigned int resource,
 	/* another confinement's limits need sys_resource */
 	if (ev.peer != label &&
 	    rp_capable_label(label, CAP_SYS_RESOURCE, CAP_OPT_NOAUDIT))
-		info = "cap_sys_resource";
+		why = "cap_sys_resource";
 	else
 		ev.peer = NULL;
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = rp_profile_newest_rcu(label->vec[i]);
+	rp_label_for_each_live(label, i, p) {
 		const struct rp_unpacked *u = p->rules;
 
-		if (rp_label_is_unconfined(&p->label))
-			continue;
-		if (info)
-			e = rp_rlimit_decide(p, false, info, &ev);
+		if (why)
+			e = rp_rlimit_decide(p, false, why, &ev);
 		else if (u && (u->rlimit_mask & BIT(resource)))
 			e = rp_rlimit_decide(p, new->rlim_max <=
 					     u->rlimits[resource], NULL, &ev);
@@ -127,23 +125,24 @@ void rp_rlimit_enter(const struct rp_label *old, const struct rp_label *new)
 {
 	struct rlimit *rl = current->signal->rlim;
 	const struct rlimit *init_rl = init_task.signal->rlim;
+	const struct rp_profile *p;
 	unsigned int r;
 	u32 i;
 
-	for (i = 0; i < old->size; i++) {
-		const struct rp_unpacked *u = old->vec[i]->rules;
+	rp_label_for_each_confined(old, i, p) {
+		const struct rp_unpacked *u = p->rules;
 
-		if (rp_label_is_unconfined(&old->vec[i]->label) || !u)
+		if (!u)
 			continue;
 		for (r = 0; r < RLIM_NLIMITS; r++)
 			if (u->rlimit_mask & BIT(r))
 				rl[r].rlim_cur = min(rl[r].rlim_max,
 						     init_rl[r].rlim_cur);
 	}
-	for (i = 0; i < new->size; i++) {
-		const struct rp_unpacked *u = new->vec[i]->rules;
+	rp_label_for_each_confined(new, i, p) {
+		const struct rp_unpacked *u = p->rules;
 
-		if (rp_label_is_unconfined(&new->vec[i]->label) || !u)
+		if (!u)
 			continue;
 		for (r = 0; r < RLIM_NLIMITS; r++) {
 			if (!(u->rlimit_mask & BIT(r)))

@@ -52,13 +52,13 @@ static int rp_class_check(struct rp_label *label, u8 class, u32 request,
 			  const struct rp_task_event *ev,
 			  const struct rp_label *peer)
 {
+	const struct rp_profile *p;
 	int err = 0, e;
 	u32 i;
 
 	if (rp_label_is_unconfined(label))
 		return 0;
-	for (i = 0; i < label->size; i++) {
-		const struct rp_profile *p = label->vec[i];
+	rp_label_for_each_confined(label, i, p) {
 		struct rp_audit a = {
 			.op = op, .class_name = class_name, .profile = p,
 			.extra = rp_task_fields, .data = ev, .no_kill = true,
@@ -66,8 +66,6 @@ static int rp_class_check(struct rp_label *label, u8 class, u32 request,
 		struct rp_perms perms;
 		unsigned int state;
 
-		if (rp_label_is_unconfined(&p->label))
-			continue;
 		state = rp_class_start(p, class);
 		if (state == RP_DFA_DEAD)
 			continue;
