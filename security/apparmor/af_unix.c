@@ -28,6 +28,7 @@
 #include "lsm.h"
 #include "mediate.h"
 #include "net.h"
+#include "params.h"
 #include "path.h"
 #include "perms.h"
 #include "policy.h"
@@ -240,12 +241,24 @@ static void rp_unix_addr_field(struct audit_buffer *ab, const char *key,
 	}
 }
 
-/* The unix fields of a fine-mode net record (af-unix.md 10.1, 6-8). */
+/*
+ * The unix fields of a fine-mode net record (af-unix.md 10.1, 6-8).
+ *
+ * These fields are Rampart's own (stock 6.12 writes no fine unix record),
+ * so with audit_class=N they take the shape libapparmor 3.0.8 reads, as
+ * the rest of the record does: its grammar has no peer_addr key and wants
+ * addr quoted, so peer_addr is left out, and so is an addr of "none",
+ * whose absence says the same.
+ */
 void rp_unix_audit_fields(struct audit_buffer *ab, const struct rp_audit *a,
 			  const struct rp_unix_rec *u, u32 request)
 {
-	rp_unix_addr_field(ab, "addr", u->addr);
-	if (request & RP_NET_PEER_BITS)
+	bool full = READ_ONCE(rp_audit_class);
+
+	if (full || (u->addr && (u->addr->kind == RP_UNIX_ABSTRACT ||
+				 u->addr->kind == RP_UNIX_PATH)))
+		rp_unix_addr_field(ab, "addr", u->addr);
+	if (full && (request & RP_NET_PEER_BITS))
 		rp_unix_addr_field(ab, "peer_addr", u->peer_addr);
 	if (u->peer)
 		rp_audit_label(ab, "peer", &u->peer->label, a->profile);

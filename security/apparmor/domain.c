@@ -596,6 +596,12 @@ static int rp_change_hat(char *args, size_t len, bool test)
 		new = NULL;
 		goto out;
 	}
+	/* as at exec, a confined tracer must be able to follow into the hat */
+	err = rp_ptrace_may_change(new);
+	if (err) {
+		rp_audit_hat("DENIED", "ptrace prevents transition", err, NULL);
+		goto out;
+	}
 	if (!rp_nnp_allows(cur, new)) {
 		err = -EPERM;
 		goto out;

@@ -20,11 +20,12 @@
  *                        /proc/self/attr/exec, asks PTRACE_TRACEME and
  *                        execs PROG (prints "exec ERRNO-NAME" if that
  *                        fails); the parent, its tracer, lets it run
- *   ipcop tracedchange current|exec NAME
+ *   ipcop tracedchange current|exec|hat NAME
  *                        fork; the child asks PTRACE_TRACEME, then
- *                        writes "changeprofile NAME" to attr/current or
- *                        "exec NAME" to attr/exec (prints "current ok",
- *                        "exec EACCES", ...)
+ *                        writes "changeprofile NAME" to attr/current,
+ *                        "exec NAME" to attr/exec, or (hat) "changehat
+ *                        1^NAME" to attr/current (prints "current ok",
+ *                        "exec EACCES", "hat ok", ...)
  *
  * SIG is a number (0 = the existence probe). One line goes to stdout:
  * "OP ok", or "OP ERRNO-NAME" when the call failed; exit status 0 or 1,
@@ -170,10 +171,15 @@ static int tracedchange(const char *attr, const char *profile)
 	if (child == 0) {
 		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) < 0)
 			_exit(report("traceme", -1));
-		n = snprintf(cmd, sizeof(cmd), "%s %s",
-			     strcmp(attr, "exec") ? "changeprofile" : "exec",
-			     profile);
-		snprintf(path, sizeof(path), "/proc/self/attr/%s", attr);
+		if (!strcmp(attr, "hat"))
+			n = snprintf(cmd, sizeof(cmd), "changehat 1^%s",
+				     profile);
+		else
+			n = snprintf(cmd, sizeof(cmd), "%s %s",
+				     strcmp(attr, "exec") ? "changeprofile" :
+				     "exec", profile);
+		snprintf(path, sizeof(path), "/proc/self/attr/%s",
+			 strcmp(attr, "hat") ? attr : "current");
 		fd = open(path, O_WRONLY);
 		if (fd < 0 || write(fd, cmd, n) != n)
 			_exit(report(attr, -1));

@@ -10,10 +10,18 @@
 # fed to LibAppArmor.parse_record in the form auditd writes it
 # ("type=AVC msg=audit(S.MS:N): ..."), and the parse must give the event
 # type of apparmor="...", and for each of operation, profile, name,
-# target (name2), requested_mask, denied_mask, info, pid, comm, fsuid,
-# ouid present in the line the same value as the line itself. A line
-# "records: N" requires exactly N records. Prints one line per record;
-# exit 0 if all parse, 1 otherwise (or if there are none).
+# target (name2), requested_mask, denied_mask, info, error, pid, comm,
+# fsuid, ouid, namespace, peer, signal, family, sock_type, protocol,
+# laddr, lport, faddr, fport, fstype, flags, srcname and capname present
+# in the line the same value as the line itself (protocol as 3.0.8 names
+# it from /etc/protocols, error as its absolute value, capname as the
+# record's name). A line "records: N" requires exactly N records.
+#
+# A line "unreadable: <kernel log line>" is a record the test says 3.0.8
+# cannot read (mediation.md 13.5): it must parse as invalid, and carry
+# one of the keys 3.0.8's grammar lacks (UNKNOWN_KEYS). Prints one line
+# per record; exit 0 if all are as said, 1 otherwise (or if there are no
+# records).
 #
 # Runs /usr/bin/python3, the interpreter python3-libapparmor is built for.
 import re
@@ -38,9 +46,32 @@ EVENTS = {
 FIELDS = {
     "operation": "operation", "profile": "profile", "name": "name",
     "target": "name2", "requested_mask": "requested_mask",
-    "denied_mask": "denied_mask", "info": "info", "pid": "pid",
-    "comm": "comm", "fsuid": "fsuid", "ouid": "ouid",
+    "denied_mask": "denied_mask", "info": "info", "error": "error_code",
+    "pid": "pid", "comm": "comm", "fsuid": "fsuid", "ouid": "ouid",
+    "namespace": "namespace", "peer": "peer", "signal": "signal",
+    "family": "net_family", "sock_type": "net_sock_type",
+    "protocol": "net_protocol", "laddr": "net_local_addr",
+    "lport": "net_local_port", "faddr": "net_foreign_addr",
+    "fport": "net_foreign_port", "fstype": "fs_type", "flags": "flags",
+    "srcname": "src_name", "capname": "name",
 }
+NUMBERS = ("pid", "fsuid", "ouid", "lport", "fport")
+# keys of 6.12 records that libapparmor 3.0.8's grammar does not know
+UNKNOWN_KEYS = ("class", "rlimit", "value", "requested", "denied",
+                "tcontext", "peer_addr")
+
+
+def protocol_name(number):
+    """The name 3.0.8 gives a protocol number (getprotobynumber)."""
+    try:
+        with open("/etc/protocols") as f:
+            for line in f:
+                words = line.split("#", 1)[0].split()
+                if len(words) >= 2 and words[1] == number:
+                    return words[0]
+    except OSError:
+        pass
+    return number
 HEADER = re.compile(r"type=1400 audit\(([0-9.:]+)\): (apparmor=.*)$")
 FIELD = re.compile(r' ?([a-z_0-9]+)=("[^"]*"|[^ ]*)')
 
@@ -72,13 +103,35 @@ def check(line):
             if key not in fields:
                 continue
             got = getattr(rec, attr)
-            if key in ("pid", "fsuid", "ouid"):
+            if key in NUMBERS:
                 ok = str(got) == fields[key]
+            elif key == "error":
+                ok = str(got) == fields[key].lstrip("-")
+            elif key == "protocol":
+                ok = got in (fields[key], protocol_name(fields[key]))
             else:
                 ok = got == fields[key]
             if not ok:
                 errors.append("%s: parsed %r, record has %r" % (key, got, fields[key]))
         return errors
+    finally:
+        LibAppArmor.free_record(rec)
+
+
+def unreadable(line):
+    """What is wrong with a record said to be unreadable by 3.0.8."""
+    m = HEADER.search(line)
+    if not m:
+        return ["not a kernel audit line"]
+    stamp, body = m.groups()
+    keys = [k for k, _ in FIELD.findall(body)]
+    if not any(k in UNKNOWN_KEYS for k in keys):
+        return ["none of the keys 3.0.8 lacks (%s)" % ", ".join(UNKNOWN_KEYS)]
+    rec = LibAppArmor.parse_record("type=AVC msg=audit(%s): %s" % (stamp, body))
+    try:
+        if rec.event != LibAppArmor.AA_RECORD_INVALID:
+            return ["libapparmor parsed it (event %d)" % rec.event]
+        return []
     finally:
         LibAppArmor.free_record(rec)
 
@@ -91,6 +144,15 @@ def main():
         line = line.rstrip("\n")
         if line.startswith("records: "):
             want = int(line.split()[1])
+        if line.startswith("unreadable: "):
+            errors = unreadable(line[len("unreadable: "):])
+            body = line.split("): ", 1)[-1]
+            if errors:
+                bad += 1
+                print("FAIL unreadable %s\n  %s" % (body, "\n  ".join(errors)))
+            else:
+                print("ok   unreadable by 3.0.8, as said: %s" % body)
+            continue
         if not line.startswith("record: "):
             continue
         n += 1

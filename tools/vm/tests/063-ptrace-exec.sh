@@ -4,7 +4,8 @@
 # transition", after the ptrace records of the check. A tracer allowed to
 # trace the new label lets the exec through. change_profile and onexec
 # requests of a traced task are checked the same way when written
-# (mediation.md 4.2 step 3).
+# (mediation.md 4.2 step 3), and so is change_hat (4.1): a refused hat
+# is logged as a change_hat record with the same info.
 # timeout: 180
 . /tests/lib.sh
 . /tests/data/ipc.sh
@@ -19,6 +20,12 @@ profile t63 {
   ptrace (trace) peer=e63,
   change_profile -> e63,
   change_profile -> n63,
+  ptrace (trace) peer=t63//h63ok,
+  ^h63ok {
+    ptrace (tracedby) peer=t63,
+  }
+  ^h63no {
+  }
 }
 profile e63 {
   /usr/local/bin/auxv r,
@@ -46,6 +53,13 @@ expect_op "current EACCES" t63 tracedchange current n63
 expect_op "exec EACCES" t63 tracedchange exec n63
 # only the ptrace check's records tell of those two
 ptrace_record n63 tracedby t63
+# a hat: the tracer (t63) may trace t63//h63ok, not t63//h63no
+expect_op "hat ok" t63 tracedchange hat h63ok
+expect_op "hat EACCES" t63 tracedchange hat h63no
+ptrace_record t63 trace t63//h63no
+expect_record 'operation="change_hat" class="file" info="ptrace prevents' \
+	'apparmor="DENIED" operation="change_hat" class="file" info="ptrace prevents transition" error=-13 profile="t63" pid=N comm="ipcop"' \
+	"the change_hat record"
 expect_no_record 'profile="t63" name="n63"'
 expect_no_record 'profile="t63" name="e63"'
 true
