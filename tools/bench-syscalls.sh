@@ -3,7 +3,8 @@
 #
 # make bench-syscalls: the cost of file mediation per system call. One VM
 # run per configuration, each running tools/vm/helpers/sysbench (open +
-# close, stat, pread of a small file, fork + exec + wait of a static binary):
+# close, stat, pread of a small file, fork + exec + wait of a static binary,
+# kill(self, 0), inet socket + close, unix datagram send + recv):
 #   none     stock 6.12 kernel booted with lsm=capability (no AppArmor)
 #   stock    stock 6.12 AppArmor, sysbench confined by
 #            tools/vm/tests/data/sysbench.profile
@@ -13,15 +14,15 @@
 # from run to run and comparable across kernels. Prints a table (per
 # configuration, per benchmark: ns per call, median of ROUNDS rounds) and
 # ends with
-#   syscalls: overhead ratio (Rampart/stock) open X.XX stat X.XX read X.XX exec X.XX
+#   syscalls: overhead ratio (Rampart/stock) open X.XX stat X.XX read X.XX exec X.XX signal X.XX socket X.XX unix X.XX
 # where each ratio is (rampart - none) / (stock - none).
 #
 # Environment: BENCH_STOCK_KERNEL, BENCH_RAMPART_KERNEL (bzImages to use
 # instead of building with tools/build-kernel.sh), ITERS (calls per round
-# for open, stat, read; default 20000), EXECS (execs per round; 200),
-# ROUNDS (15), BENCH_QEMU_ARGS (default "-icount shift=0"; empty for plain
-# TCG with real-time clocks), BENCH_CONFIGS (default "none stock rampart";
-# "rampart-none", Rampart's kernel with lsm=capability, is also known).
+# for every benchmark but exec; default 10000), EXECS (execs per round; 500),
+# ROUNDS (21), BENCH_QEMU_ARGS (default "-icount shift=0"; empty for plain
+# TCG with real-time clocks), BENCH_CONFIGS (default "none stock rampart
+# rampart-none"; rampart-none is Rampart's kernel with lsm=capability).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -36,7 +37,7 @@ CONFIGS=${BENCH_CONFIGS:-none stock rampart rampart-none}
 # No address space randomisation: where the stack and mmaps land changes
 # the instructions fork and exec take.
 BENCH_APPEND=${BENCH_APPEND-norandmaps}
-BENCHES="open stat read exec"
+BENCHES="open stat read exec signal socket unix"
 
 # The guest side; $1 is "none" (no AppArmor expected, nothing loaded) or
 # "apparmor" (load the profile, run confined).

@@ -458,16 +458,21 @@ static int rp_unix_side_check(const struct rp_unix_side *s)
 	};
 	const struct rp_profile *p;
 	unsigned int start;
+	bool addrs = false;
 	int err = 0, e;
 	u32 i;
 
 	if (!s->label || rp_label_is_unconfined(s->label))
 		return 0;
-	rp_unix_addr_of_sk(s->sk, &local);
-	rp_unix_addr_of_sk(s->other_sk, &peer);
 	rp_label_for_each_live(s->label, i, p) {
 		if (!rp_unix_fine(p, &start))
 			continue;
+		/* the addresses only matter to a fine component */
+		if (!addrs) {
+			rp_unix_addr_of_sk(s->sk, &local);
+			rp_unix_addr_of_sk(s->other_sk, &peer);
+			addrs = true;
+		}
 		if (peer.kind == RP_UNIX_PATH)
 			e = rp_unix_path_check(p, s->op, s->request, peer.path);
 		else if (local.kind == RP_UNIX_PATH)

@@ -20,6 +20,7 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
+#include <uapi/linux/lsm.h>
 #include <linux/personality.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -683,6 +684,24 @@ out:
 	return err ?: size;
 }
 
+/*
+ * lsm_set_self_attr(2): @ctx carries the same commands as a write to
+ * attr/current or attr/exec (the LSM core has checked its id and size).
+ */
+static int rp_setselfattr(unsigned int attr, struct lsm_ctx *ctx, u32 size,
+			  u32 flags)
+{
+	int ret;
+
+	if (attr == LSM_ATTR_CURRENT)
+		ret = rp_setprocattr("current", ctx->ctx, ctx->ctx_len);
+	else if (attr == LSM_ATTR_EXEC)
+		ret = rp_setprocattr("exec", ctx->ctx, ctx->ctx_len);
+	else
+		return -EOPNOTSUPP;
+	return ret < 0 ? ret : 0;
+}
+
 /* ---- exec (mediation.md 3) ---- */
 
 /* May the attachment DFA of @u exec at @state? */
@@ -1207,6 +1226,7 @@ static void rp_bprm_committed_creds(const struct linux_binprm *bprm)
 
 static struct security_hook_list rp_domain_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(setprocattr, rp_setprocattr),
+	LSM_HOOK_INIT(setselfattr, rp_setselfattr),
 	LSM_HOOK_INIT(bprm_creds_for_exec, rp_bprm_creds_for_exec),
 	LSM_HOOK_INIT(bprm_committing_creds, rp_bprm_committing_creds),
 	LSM_HOOK_INIT(bprm_committed_creds, rp_bprm_committed_creds),

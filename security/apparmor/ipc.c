@@ -227,6 +227,27 @@ static void rp_ipc_peer_perms(const struct rp_profile *p, unsigned int state,
 	out->allow = ~0u;
 }
 
+/*
+ * One component's decision on a signal or ptrace request (@op is also the
+ * class): the usual quiet grant returns before any record is prepared.
+ */
+static int rp_ipc_decide(const struct rp_profile *p, const char *op,
+			 void (*fields)(struct audit_buffer *ab,
+					const struct rp_audit *a),
+			 const struct rp_ipc_event *ev,
+			 const struct rp_perms *perms, u32 request)
+{
+	struct rp_audit a;
+
+	if (rp_grant_is_silent(p, perms, request))
+		return 0;
+	a = (struct rp_audit){
+		.op = op, .class_name = op, .profile = p, .extra = fields,
+		.data = ev, .no_kill = true,
+	};
+	return rp_audit_decide(&a, p, perms, request, -EACCES);
+}
+
 /* ---- signals ---- */
 
 /**
@@ -268,18 +289,37 @@ static int rp_signal_side(const struct rp_label *subj,
 	u32 i;
 
 	rp_label_for_each_live(subj, i, p) {
-		struct rp_audit a = {
-			.op = "signal", .class_name = "signal", .profile = p,
-			.extra = rp_signal_fields, .data = &ev, .no_kill = true,
-		};
-
 		if (!rp_signal_perms(p, mapped, peer, request, &perms))
 			continue;
-		e = rp_audit_decide(&a, p, &perms, request, -EACCES);
+		e = rp_ipc_decide(p, "signal", rp_signal_fields, &ev, &perms,
+				  request);
 		if (e)
 			err = e;
 	}
 	return err;
+}
+
+/*
+ * A signal between two tasks of one single-profile label (threads of a
+ * process, a supervisor and its workers): both ends ask the same profile
+ * about the same peer, so one walk serves send and then receive.
+ */
+static int rp_signal_within(const struct rp_label *label, int sig, u8 mapped)
+{
+	struct rp_ipc_event ev = { .peer = label, .sig = sig, .mapped = mapped };
+	struct rp_profile *p = rp_profile_newest_rcu(label->vec[0]);
+	struct rp_perms perms;
+	int err, e;
+
+	if (rp_label_is_unconfined(&p->label) ||
+	    !rp_signal_perms(p, mapped, label, RP_MAY_WRITE | RP_MAY_READ,
+			     &perms))
+		return 0;
+	err = rp_ipc_decide(p, "signal", rp_signal_fields, &ev, &perms,
+			    RP_MAY_WRITE);
+	e = rp_ipc_decide(p, "signal", rp_signal_fields, &ev, &perms,
+			  RP_MAY_READ);
+	return e ?: err;
 }
 
 /**
@@ -299,6 +339,8 @@ VISIBLE_IF_KUNIT int rp_signal_check(const struct rp_label *sender,
 	u8 mapped = rp_signal_map(sig);
 	int err, e;
 
+	if (sender == target && sender->size == 1)
+		return rp_signal_within(sender, sig, mapped);
 	err = rp_signal_side(sender, target, RP_MAY_WRITE, sig, mapped);
 	e = rp_signal_side(target, sender, RP_MAY_READ, sig, mapped);
 	return e ?: err;
@@ -407,13 +449,9 @@ static int rp_ptrace_tracer_side(const struct rp_label *tracer,
 	u32 i;
 
 	rp_label_for_each_live(tracer, i, p) {
-		struct rp_audit a = {
-			.op = "ptrace", .class_name = "ptrace", .profile = p,
-			.extra = rp_ptrace_fields, .data = &ev, .no_kill = true,
-		};
-
 		if (rp_ptrace_perms(p, tracee, request, &perms))
-			e = rp_audit_decide(&a, p, &perms, request, -EACCES);
+			e = rp_ipc_decide(p, "ptrace", rp_ptrace_fields, &ev,
+					  &perms, request);
 		else
 			e = rp_ptrace_by_capability(p, tracee);
 		if (e)
@@ -435,14 +473,10 @@ static int rp_ptrace_tracee_side(const struct rp_label *tracee,
 	if (!rp_label_may_mediate(tracer))
 		return 0;
 	rp_label_for_each_live(tracee, i, p) {
-		struct rp_audit a = {
-			.op = "ptrace", .class_name = "ptrace", .profile = p,
-			.extra = rp_ptrace_fields, .data = &ev, .no_kill = true,
-		};
-
 		if (!rp_ptrace_perms(p, tracer, request, &perms))
 			continue;
-		e = rp_audit_decide(&a, p, &perms, request, -EACCES);
+		e = rp_ipc_decide(p, "ptrace", rp_ptrace_fields, &ev, &perms,
+				  request);
 		if (e)
 			err = e;
 	}

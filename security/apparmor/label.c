@@ -334,7 +334,7 @@ bool rp_label_is_stale(const struct rp_label *label)
 }
 
 /**
- * rp_profile_newest_rcu() - the live version of @p
+ * rp_profile_follow_rcu() - the live version of a stale @p
  * @p: a profile; the caller is in an RCU read-side section
  *
  * Versions of a profile are followed to the last, but a removed profile's
@@ -344,7 +344,7 @@ bool rp_label_is_stale(const struct rp_label *label)
  *
  * Return: the profile, valid until the read-side section ends.
  */
-struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
+struct rp_profile *rp_profile_follow_rcu(struct rp_profile *p)
 {
 	struct rp_profile *start = p, *next;
 

@@ -29,11 +29,15 @@ static const struct rp_perms rp_nothing;
  */
 unsigned int rp_class_start(const struct rp_profile *p, u8 class)
 {
-	const struct rp_policydb *db = p->rules ? &p->rules->policy : NULL;
+	const struct rp_unpacked *rules = p->rules;
 
-	if (!db || !db->dfa)
+	if (!rules)
 		return RP_DFA_DEAD;
-	return rp_dfa_step(db->dfa, db->start, class);
+	if (likely(class < RP_CLASS_STARTS))
+		return rules->class_start[class];
+	if (!rules->policy.dfa)
+		return RP_DFA_DEAD;
+	return rp_dfa_step(rules->policy.dfa, rules->policy.start, class);
 }
 
 /* rp_policy_step() - one byte on from @state in @p's policydb */

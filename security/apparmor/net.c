@@ -26,6 +26,7 @@
 #include "lsm.h"
 #include "mediate.h"
 #include "net.h"
+#include "params.h"
 #include "perms.h"
 #include "policy.h"
 
@@ -224,13 +225,18 @@ int rp_net_decide(const struct rp_profile *p, const char *op,
 		  const char *info, const struct rp_perms *perms, u32 request,
 		  const struct rp_net_obj *o, const struct rp_unix_rec *u)
 {
-	struct rp_net_rec rec = { .obj = o, .request = request, .ux = u };
-	struct rp_audit a = {
+	struct rp_net_rec rec;
+	struct rp_audit a;
+
+	/* the usual answer: granted, nothing to log */
+	if (rp_grant_is_silent(p, perms, request))
+		return 0;
+	rec = (struct rp_net_rec){ .obj = o, .request = request, .ux = u };
+	a = (struct rp_audit){
 		.op = op, .class_name = "net", .info = info,
 		.error = info ? -EACCES : 0, .profile = p,
 		.extra = rp_net_audit_cb, .data = &rec, .no_kill = true,
 	};
-
 	return rp_audit_decide(&a, p, perms, request, -EACCES);
 }
 
@@ -247,26 +253,46 @@ int rp_net_decide(const struct rp_profile *p, const char *op,
 int rp_net_coarse(const struct rp_profile *p, const char *op, u32 request,
 		  const struct rp_net_obj *o)
 {
+	const struct rp_perms *perms = rp_net_coarse_perms(p, o);
+
+	if (!perms)
+		return 0;
+	return rp_net_decide(p, op, NULL, perms, request, o, NULL);
+}
+
+/**
+ * rp_net_coarse_perms() - what @p's network rules grant a socket like @o
+ * @p: the component (confined)
+ * @o: the socket (family and type count)
+ *
+ * Return: the permissions, or NULL if @p does not mediate the network.
+ */
+const struct rp_perms *rp_net_coarse_perms(const struct rp_profile *p,
+					   const struct rp_net_obj *o)
+{
 	unsigned int state = rp_class_start(p, RP_CLASS_NET);
 	u8 key[4];
 
 	if (state == RP_DFA_DEAD)
-		return 0;
+		return NULL;
 	rp_net_coarse_key(key, o->family, o->type);
 	state = rp_policy_match_len(p, state, key, sizeof(key));
-	return rp_net_decide(p, op, NULL, rp_policy_perms(p, state), request,
-			     o, NULL);
+	return rp_policy_perms(p, state);
 }
 
 /*
  * Ask each confined profile of @label about @r: fine unix checks for the
  * profiles that have them, the coarse one for the others (unless @r is
- * only for fine profiles). The last error is the answer.
+ * only for fine profiles). The last error is the answer. *@plain (if
+ * given) tells whether every answer was a coarse grant with nothing to
+ * log, one that holds as long as the profiles do.
  */
 static int rp_net_label_check(const struct rp_label *label,
-			      const struct rp_sock_req *r)
+			      const struct rp_sock_req *r, bool *plain)
 {
+	const struct rp_perms *perms;
 	const struct rp_profile *p;
+	bool quiet = true;
 	unsigned int start;
 	int err = 0, e;
 	u32 i;
@@ -275,30 +301,63 @@ static int rp_net_label_check(const struct rp_label *label,
 		return 0;
 	rcu_read_lock();
 	rp_label_for_each_live(label, i, p) {
-		if (r->obj.family == AF_UNIX && rp_unix_fine(p, &start))
+		e = 0;
+		if (r->obj.family == AF_UNIX && rp_unix_fine(p, &start)) {
+			quiet = false;
 			e = rp_unix_check(p, start, r);
-		else if (r->op)
-			e = rp_net_coarse(p, r->op, r->request, &r->obj);
-		else
-			e = 0;
+		} else if (r->op) {
+			perms = rp_net_coarse_perms(p, &r->obj);
+			if (perms && !rp_grant_is_silent(p, perms, r->request)) {
+				quiet = false;
+				e = rp_net_decide(p, r->op, NULL, perms,
+						  r->request, &r->obj, NULL);
+			}
+		}
 		if (e)
 			err = e;
 	}
 	rcu_read_unlock();
+	if (plain)
+		*plain = quiet && !err;
 	return err;
 }
 
-/* A check by the caller on its socket @sk. */
+/*
+ * A check by the caller on its socket @sk. The socket's creator label
+ * asking again for what its profiles already granted without a word is
+ * answered from @granted, as long as those profiles are current and the
+ * global audit mode does not log every grant (mediation.md 12.2).
+ */
 static int rp_sk_check(struct sock *sk, struct rp_sock_req *r)
 {
-	if (!sk || rp_sk(sk)->kern)
+	struct rp_label *label = rp_current_label();
+	struct rp_sk_ctx *ctx;
+	bool plain;
+	int err;
+
+	if (!sk)
+		return 0;
+	ctx = rp_sk(sk);
+	if (ctx->kern)
+		return 0;
+	if (label == ctx->label && !(r->request & ~READ_ONCE(ctx->granted)) &&
+	    READ_ONCE(rp_global_audit) != RP_AUDIT_ALL &&
+	    !rp_label_is_stale(label))
 		return 0;
 	r->sk = sk;
 	r->obj.family = sk->sk_family;
 	r->obj.type = sk->sk_type;
 	r->obj.protocol = sk->sk_protocol;
 	r->obj.sk = sk;
-	return rp_net_label_check(rp_current_label(), r);
+	err = rp_net_label_check(label, r, &plain);
+	/*
+	 * Only a fresh label's answer is kept: once stale, it stays stale.
+	 * Racing updates may drop bits (a later miss), never add unchecked
+	 * ones.
+	 */
+	if (plain && label == ctx->label && !rp_label_is_stale(label))
+		WRITE_ONCE(ctx->granted, READ_ONCE(ctx->granted) | r->request);
+	return err;
 }
 
 static int rp_socket_create(int family, int type, int protocol, int kern)
@@ -310,7 +369,7 @@ static int rp_socket_create(int family, int type, int protocol, int kern)
 
 	if (kern)
 		return 0;
-	return rp_net_label_check(rp_current_label(), &r);
+	return rp_net_label_check(rp_current_label(), &r, NULL);
 }
 
 static void rp_sk_set_label(struct sock *sk, struct rp_label *label,
@@ -321,6 +380,7 @@ static void rp_sk_set_label(struct sock *sk, struct rp_label *label,
 
 	ctx->label = rp_label_get(label);
 	ctx->kern = kern;
+	ctx->granted = 0;
 	rp_label_put(old);
 }
 
@@ -335,7 +395,12 @@ static int rp_socket_post_create(struct socket *sock, int family, int type,
 		rp_sk_set_label(sock->sk, NULL, true);
 		return 0;
 	}
-	label = rp_current_label_newest();
+	label = rp_current_label();
+	if (likely(!rp_label_is_stale(label))) {
+		rp_sk_set_label(sock->sk, label, false);
+		return 0;
+	}
+	label = rp_label_newest(label);
 	rp_sk_set_label(sock->sk, label ?: rp_current_label(), false);
 	rp_label_put(label);
 	return 0;
@@ -395,7 +460,6 @@ static int rp_socket_sendmsg(struct socket *sock, struct msghdr *msg,
 	err = rp_sk_check(sk, &r);
 	if (err)
 		return err;
-	/* TCP fast open connects from sendmsg(): that needs connect too */
 	/* a fast-open send connects too: check that as a connect */
 	if (msg->msg_name && (msg->msg_flags & MSG_FASTOPEN) &&
 	    (sk_is_tcp(sk) ||
@@ -499,7 +563,7 @@ int rp_sock_file_perm(struct file *file, const char *op, u32 request,
 	};
 	if (r.obj.family == AF_UNIX)
 		return rp_unix_file_check(label, &r);
-	return rp_net_label_check(label, &r);
+	return rp_net_label_check(label, &r, NULL);
 }
 
 static void rp_sk_free_security(struct sock *sk)
@@ -523,6 +587,7 @@ static void rp_sk_clone_security(const struct sock *sk, struct sock *newsk)
 	new->label = rp_label_get(ctx->label);
 	new->peer = rp_label_get(ctx->peer);
 	new->kern = ctx->kern;
+	new->granted = 0;
 }
 
 /* A sock that never passed post_create gets the grafting task's label. */

@@ -53,6 +53,10 @@ extern char rp_net_af_mask[RP_NET_AF_MASK_SIZE];
  * @peer: the label of the socket at the other end of a unix connection
  *        or socketpair (a reference), reported by SO_PEERSEC; NULL if none
  * @kern: made by the kernel for itself: never checked
+ * @granted: network permissions that @label's profiles, as they were when
+ *           @label was not stale, grant this socket with nothing to log
+ *           (coarse checks only): a task of @label asking for no more is
+ *           answered without a walk while @label stays fresh
  *
  * Set while the sock is being set up (post_create, socketpair,
  * unix_stream_connect, clone) before anyone else can see it, and dropped
@@ -62,6 +66,7 @@ struct rp_sk_ctx {
 	struct rp_label *label;
 	struct rp_label *peer;
 	bool kern;
+	u32 granted;
 };
 
 extern struct lsm_blob_sizes rp_blob_sizes;
@@ -130,6 +135,8 @@ int rp_net_decide(const struct rp_profile *p, const char *op,
 		  const struct rp_net_obj *o, const struct rp_unix_rec *u);
 int rp_net_coarse(const struct rp_profile *p, const char *op, u32 request,
 		  const struct rp_net_obj *o);
+const struct rp_perms *rp_net_coarse_perms(const struct rp_profile *p,
+					   const struct rp_net_obj *o);
 int rp_sock_file_perm(struct file *file, const char *op, u32 request,
 		      struct rp_label *label);
 

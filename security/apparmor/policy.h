@@ -235,7 +235,19 @@ struct rp_label *rp_label_stack(struct rp_profile *const *profiles, u32 n,
 struct rp_label *rp_label_union(struct rp_label *a, struct rp_label *b);
 bool rp_label_within(const struct rp_label *sub, const struct rp_label *label);
 struct rp_label *rp_label_newest(struct rp_label *label);
-struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p);
+struct rp_profile *rp_profile_follow_rcu(struct rp_profile *p);
+
+/*
+ * rp_profile_newest_rcu() - the live version of @p (in an RCU read-side
+ * section): @p itself unless it was replaced or removed, which only the
+ * out-of-line rp_profile_follow_rcu() has to walk.
+ */
+static inline struct rp_profile *rp_profile_newest_rcu(struct rp_profile *p)
+{
+	if (likely(!(READ_ONCE(p->flags) & RP_PROFILE_STALE)))
+		return p;
+	return rp_profile_follow_rcu(p);
+}
 
 /* Start a walk over a label's profiles at index 0 (the walk macros). */
 static inline u32 *rp_label_cursor(u32 *i)

@@ -709,7 +709,7 @@ static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 {
 	const char *s;
 	size_t len;
-	u32 flags, mode, audit;
+	u32 flags, mode, audit, i;
 	int err;
 
 	u->abi = version & RP_ABI_MASK;
@@ -773,6 +773,10 @@ static int rp_unpack_profile(struct rp_cursor *c, struct rp_unpacked *u,
 							   u->policy.start,
 							   RP_CLASS_BYTE_FILE);
 	}
+	for (i = 0; i < RP_CLASS_STARTS; i++)
+		u->class_start[i] = u->policy.dfa ?
+			rp_dfa_step(u->policy.dfa, u->policy.start, i) :
+			RP_DFA_DEAD;
 	err = rp_unpack_pdb(c, &u->file, RP_PDB_FILE, u->abi, false);
 	if (!err)
 		err = rp_unpack_data(c);

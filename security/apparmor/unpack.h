@@ -40,6 +40,9 @@ struct rp_policydb {
 
 #define RP_RLIMIT_COUNT		16
 
+/* Class bytes whose start state a profile keeps (all 6.12 classes). */
+#define RP_CLASS_STARTS		32
+
 /**
  * struct rp_unpacked - a profile record, unpacked and verified
  * @list: entry in the load's list, in stream order
@@ -69,6 +72,9 @@ struct rp_policydb {
  * @nxattrs: entries in @xattrs
  * @policy: the policydb (dfa NULL when the record has none: then no class
  *          is mediated through it)
+ * @class_start: for each class byte below RP_CLASS_STARTS, the policydb
+ *               state after it (RP_DFA_DEAD: the class is not mediated),
+ *               so that hooks start their walk with one load
  * @file: file rules (dfa NULL: they are served by @policy)
  */
 struct rp_unpacked {
@@ -96,6 +102,7 @@ struct rp_unpacked {
 	char **xattrs;
 	u32 nxattrs;
 	struct rp_policydb policy;
+	u32 class_start[RP_CLASS_STARTS];
 	struct rp_policydb file;
 };
 

@@ -12,6 +12,12 @@
  *                                per record:
  *                                "id=I flags=F len=L ctx_len=C ctx=<bytes>"
  *                                (non-printable bytes as \ooo).
+ *   lsmcall set ATTR TEXT [ATTR TEXT]...
+ *                                lsm_set_self_attr(ATTR, ctx, size, 0)
+ *                                for each pair in turn, with an AppArmor
+ *                                (id 104) ctx holding TEXT and its NUL;
+ *                                then prints lsm_get_self_attr(current)'s
+ *                                context as "current=CTX"
  *
  * A failing syscall prints "lsmcall: <syscall>: EXXX (strerror)" (and the
  * size the kernel reported, for E2BIG) and exits 1.
@@ -26,6 +32,7 @@
 #include <unistd.h>
 
 #define NR_lsm_get_self_attr 459
+#define NR_lsm_set_self_attr 460
 #define NR_lsm_list_modules 461
 
 struct lsm_ctx {
@@ -54,8 +61,45 @@ static int fail(const char *op)
 	return 1;
 }
 
+static unsigned int attr_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		if (strcmp(name, attrs[i].name) == 0)
+			return attrs[i].attr;
+	fprintf(stderr, "lsmcall: unknown attribute '%s'\n", name);
+	exit(2);
+}
+
+static int set(int argc, char **argv)
+{
+	uint8_t buf[4096];
+	struct lsm_ctx *c = (struct lsm_ctx *)buf;
+	uint32_t size = sizeof(buf);
+
+	for (int i = 2; i + 1 < argc; i += 2) {
+		size_t n = strlen(argv[i + 1]) + 1;
+
+		if (sizeof(*c) + n > sizeof(buf))
+			return 2;
+		memset(buf, 0, sizeof(buf));
+		c->id = 104;
+		c->len = sizeof(*c) + n;
+		c->ctx_len = n;
+		memcpy(c->ctx, argv[i + 1], n);
+		if (syscall(NR_lsm_set_self_attr, attr_of(argv[i]), c,
+			    (uint32_t)c->len, 0) < 0)
+			return fail("lsm_set_self_attr");
+	}
+	if (syscall(NR_lsm_get_self_attr, 100, buf, &size, 0) < 0)
+		return fail("lsm_get_self_attr");
+	printf("current=%.*s\n", (int)c->ctx_len, (char *)c->ctx);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc >= 4 && argc % 2 == 0 && strcmp(argv[1], "set") == 0)
+		return set(argc, argv);
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
 		uint64_t ids[64];
 		uint32_t size = sizeof(ids);
@@ -115,6 +159,6 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
-	fprintf(stderr, "usage: lsmcall list | lsmcall get ATTR [SIZE]\n");
+	fprintf(stderr, "usage: lsmcall list | lsmcall get ATTR [SIZE] | lsmcall set ATTR TEXT...\n");
 	return 2;
 }

@@ -10,6 +10,10 @@
  *                (the per-read revalidation hook)
  *         exec   X x vfork + execve(EXE) + waitpid; EXE (default
  *                /usr/local/bin/sysbench-nop) should exit at once
+ *         signal N x kill(getpid(), 0) (the signal check, both ends)
+ *         socket N x socket(AF_INET, SOCK_DGRAM) + close
+ *         unix   N x send + recv of 16 bytes on a unix datagram
+ *                socketpair (the sendmsg/recvmsg checks)
  *       N defaults to 20000, X to 200. Before timing it prints its label
  *       (/proc/self/attr/current) as "SYSBENCH label=..." and, with -l,
  *       fails unless its own label and that of an exec'd child (this
@@ -29,13 +33,15 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
 #define MAX_ROUNDS 1000
 
 static const char *file, *exe = "/usr/local/bin/sysbench-nop";
-static int rfd = -1;
+static int rfd = -1, upair[2] = { -1, -1 };
 
 static void die(const char *what)
 {
@@ -97,6 +103,38 @@ static void bench_read(long n)
 			die("pread");
 }
 
+static void bench_signal(long n)
+{
+	pid_t self = getpid();
+
+	for (long i = 0; i < n; i++)
+		if (kill(self, 0))
+			die("kill");
+}
+
+static void bench_socket(long n)
+{
+	for (long i = 0; i < n; i++) {
+		int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+		if (fd < 0)
+			die("socket");
+		close(fd);
+	}
+}
+
+static void bench_unix(long n)
+{
+	char buf[16] = "rampart sysbench";
+
+	for (long i = 0; i < n; i++) {
+		if (send(upair[0], buf, sizeof(buf), 0) != sizeof(buf))
+			die("send");
+		if (recv(upair[1], buf, sizeof(buf), 0) != sizeof(buf))
+			die("recv");
+	}
+}
+
 static int run_child(const char *path, char *const argv[])
 {
 	int status;
@@ -138,6 +176,9 @@ static const struct bench {
 	{ "stat", bench_stat, 0 },
 	{ "read", bench_read, 0 },
 	{ "exec", bench_exec, 1 },
+	{ "signal", bench_signal, 0 },
+	{ "socket", bench_socket, 0 },
+	{ "unix", bench_unix, 0 },
 };
 #define NB (sizeof(benches) / sizeof(benches[0]))
 
@@ -205,6 +246,8 @@ int main(int argc, char **argv)
 	rfd = open(file, O_RDONLY);
 	if (rfd < 0)
 		die("open");
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, upair))
+		die("socketpair");
 
 	/* Warm up: caches, page tables, the child's page cache pages. */
 	for (size_t b = 0; b < NB; b++)
@@ -231,5 +274,7 @@ int main(int argc, char **argv)
 		       t[b][rounds - 1]);
 	}
 	close(rfd);
+	close(upair[0]);
+	close(upair[1]);
 	return 0;
 }

@@ -26,3 +26,18 @@ expect_errno ENOENT lsmcall get prev
 for a in fscreate keycreate sockcreate; do
 	expect_errno EOPNOTSUPP lsmcall get $a
 done
+
+# lsm_set_self_attr: the commands of attr/current and attr/exec.
+on_exit policy_reset
+printf 'profile t15 {\n}\nprofile t15x {\n}\n' > "$T/p"
+apparmor_parser -r "$T/p" || fatal "loading t15 failed"
+run lsmcall set current "changeprofile t15"
+expect_eq "$rc/$out" "0/current=t15 (enforce)" "lsm_set_self_attr(CURRENT, changeprofile)"
+run lsmcall set exec "exec t15x"
+expect_eq "$rc/$out" "0/current=unconfined" "lsm_set_self_attr(EXEC, exec)"
+run lsmcall set current "changeprofile t15-none"
+expect_match "$out" 'lsm_set_self_attr: ENOENT' "a profile that does not exist"
+run lsmcall set current "bogus t15"
+expect_match "$out" 'lsm_set_self_attr: EINVAL' "an unknown command"
+run lsmcall set prev "changeprofile t15"
+expect_match "$out" 'lsm_set_self_attr: EOPNOTSUPP' "an attribute AppArmor does not set"

@@ -24,6 +24,9 @@ profile r60 {
 }
 profile x60 {
 }
+profile h60 {
+  signal (send) peer=@{profile_name},
+}
 P
 apparmor_parser -r "$T/p" || fatal "loading the profiles failed"
 
@@ -72,8 +75,14 @@ r2=$pid
 expect_op "kill EACCES" r60 kill $r2 15
 sig_record r60 send term r60
 sig_record r60 receive term r60
+# within one label, send granted and receive not: only the receive record
+hold h60
+h=$pid
+expect_op "kill EACCES" h60 kill $h 15
+sig_record h60 receive term h60
+expect_no_record 'requested_mask="send" denied_mask="send" signal=term peer="h60"'
 # the targets are all still there
-for p in $r $x $s $r2; do
+for p in $r $x $s $r2 $h; do
 	[ -d /proc/$p ] || fail "target $p is gone"
 done
 true

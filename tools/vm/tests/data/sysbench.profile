@@ -15,6 +15,9 @@ profile sysbench /usr/local/bin/sysbench {
   @{PROC}/@{pid}/attr/{apparmor/,}current r,
   owner /tmp/sysbench/ r,
   owner /tmp/sysbench/** rwk,
+  signal (send, receive) peer=sysbench,
+  network inet dgram,
+  network unix dgram,
   deny /etc/shadow rw,
   deny @{HOME}/** w,
 }
