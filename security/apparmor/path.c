@@ -17,6 +17,7 @@
 #include <linux/mount.h>
 #include <linux/path.h>
 #include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -123,9 +124,29 @@ static int rp_name_internal(const struct path *path, u32 flags, int len,
 	return rp_name_disconnected(path, flags, n);
 }
 
+/*
+ * The caller's root (its chroot) without taking references, so that
+ * names can be made where sleeping is not allowed (af_unix.c runs under
+ * RCU and socket locks; a path_put() there may sleep). Dentries and
+ * mounts are freed after a grace period: @top stays usable until the
+ * caller's RCU read-side section ends.
+ */
+static const struct path *rp_fs_root_rcu(struct path *top)
+{
+	struct fs_struct *fs = current->fs;
+	unsigned int seq;
+
+	do {
+		seq = read_seqcount_begin(&fs->seq);
+		*top = fs->root;
+	} while (read_seqcount_retry(&fs->seq, seq));
+	return top;
+}
+
 static int rp_name_build(const struct path *path, u32 flags, int len,
 			 struct rp_name *n)
 {
+	struct path top;
 	bool connected = true;
 	char *s;
 	int err;
@@ -134,11 +155,9 @@ static int rp_name_build(const struct path *path, u32 flags, int len,
 		return rp_name_internal(path, flags, len, n);
 
 	if (flags & RP_PATH_CHROOT_REL) {
-		struct path top;
-
-		get_fs_root(current->fs, &top);
-		s = __d_path(path, &top, n->buf, len);
-		path_put(&top);
+		rcu_read_lock();
+		s = __d_path(path, rp_fs_root_rcu(&top), n->buf, len);
+		rcu_read_unlock();
 	} else {
 		s = d_absolute_path(path, n->buf, len);
 		connected = our_mnt(path->mnt);

@@ -83,7 +83,7 @@ timeout -k 10 "$TIMEOUT" "$QEMU" \
 	-accel tcg -cpu max -m 512M -smp 1 \
 	-nodefaults -display none -monitor none -serial stdio -no-reboot \
 	-kernel "$KERNEL" -initrd "$tmp/initrd" "${qemu_extra[@]}" \
-	-append "console=ttyS0 panic=-1 quiet ${APPEND}" \
+	-append "console=ttyS0 panic=-1 quiet loglevel=5 ${APPEND}" \
 	< /dev/null > "$tmp/console" 2>&1 &
 qpid=$!
 rc=0

@@ -2,10 +2,11 @@
 # LXC's container rules (seed 000) as a profile: the deny rules make a
 # read-only remount of / fail silently (with or without MS_SILENT); the
 # fstype rules allow new mounts of those types where they say (types this
-# kernel lacks fail with ENODEV before policy); /sys may be remounted
-# with exactly its rule's flags; a cgmanager tree may be moved; / may be
-# made shared or private, not slave; bind mounts of anything but /proc,
-# /sys and /dev are allowed, not recursive ones. Each refusal that is not
+# kernel lacks fail with ENODEV before policy; debugfs is there only in
+# debug builds); /sys may be remounted with exactly its rule's flags; a
+# cgmanager tree may be moved; / may be made shared or private, not
+# slave; bind mounts of anything but /proc, /sys and /dev are allowed,
+# not recursive ones. Each refusal that is not
 # a deny rule's has its record.
 . /tests/lib.sh
 
@@ -133,7 +134,13 @@ m "mount ok; umount ok" mount none /tmp/lxc52-m tmpfs nosuid,nodev,noexec size=1
 m "mount ENODEV" mount none "$D" hugetlbfs 0 -
 m "mount ENODEV" mount none "$D" mqueue 0 -
 m "mount ENODEV" mount none "$D" fuse.sshfs 0 -
-m "mount ENODEV" mount none "$D" debugfs 0 -
+# debug kernels (tools/kconfig/debug.config) have debugfs: then the
+# rule for new mounts below / allows it, like proc below
+if grep -qw debugfs /proc/filesystems; then
+	m "mount ok; umount ok" mount none "$D" debugfs 0 - umount "$D" 0
+else
+	m "mount ENODEV" mount none "$D" debugfs 0 -
+fi
 m "mount ok; umount ok" mount proc /proc proc 0 - umount /proc 0
 # allowed; the kernel refuses a second sysfs or securityfs on the same spot
 m "mount EBUSY" mount sysfs /sys sysfs 0 -
