@@ -13,10 +13,12 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/overflow.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
+#include <linux/vmalloc.h>
 #include "dfa.h"
 
 #define RP_DFA_MAGIC		0x1B5E783Du
@@ -420,15 +422,28 @@ struct rp_dfa *rp_dfa_unpack(const void *blob, size_t size,
 	return dfa;
 }
 
+/*
+ * kvfree() for any context: a profile's last reference may go under a
+ * spinlock (a unix socket's state lock, say), where vfree() may sleep,
+ * so vmalloc'ed tables are handed to vfree_atomic()'s worker.
+ */
+static void rp_dfa_mem_free(const void *mem)
+{
+	if (is_vmalloc_addr(mem))
+		vfree_atomic(mem);
+	else
+		kfree(mem);
+}
+
 /**
  * rp_dfa_free() - free a DFA from rp_dfa_unpack()
- * @dfa: the DFA, or NULL
+ * @dfa: the DFA, or NULL; any context but NMI
  */
 void rp_dfa_free(struct rp_dfa *dfa)
 {
 	if (dfa)
-		kvfree(dfa->stay);
-	kvfree(dfa);
+		rp_dfa_mem_free(dfa->stay);
+	rp_dfa_mem_free(dfa);
 }
 
 /*

@@ -70,6 +70,18 @@ static inline void kvfree(const void *p)
 {
 	free((void *)p);
 }
+
+/* userspace: nothing comes from vmalloc */
+static inline bool is_vmalloc_addr(const void *p)
+{
+	(void)p;
+	return false;
+}
+
+static inline void vfree_atomic(const void *p)
+{
+	free((void *)p);
+}
 #endif
 
 static inline size_t size_add(size_t a, size_t b)

@@ -113,3 +113,51 @@ expect_eq "$(ops)" "wait ok;socket ok;sendto EACCES;" "receiver without r"
 expect_record "name=\"$T/dw\" pid=$pid" \
 	"apparmor=\"DENIED\" operation=\"sendmsg\" class=\"file\" profile=\"t74srv\" name=\"$T/dw\" pid=$pid comm=\"sockop\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0" \
 	"receiver record"
+
+# Profiles with flags=(chroot_relative) name the socket paths from the
+# task's root, which is read without taking a reference: the names are
+# made under RCU and the unix socket locks (a debug kernel caught a
+# sleeping path_put() there). Outside a chroot the names are the same.
+cat > "$T/r" <<P
+profile t74rsrv flags=(chroot_relative) {
+  signal (receive) peer=unconfined,
+  $T/ready w,
+  $T/rs w,
+  $T/rd rw,
+  unix (create) type=stream,
+  unix (create) type=dgram,
+}
+profile t74rcli flags=(chroot_relative) {
+  signal (receive) peer=unconfined,
+  $T/rs rw,
+  $T/rd w,
+  unix (create) type=stream,
+  unix (create) type=dgram,
+}
+profile t74rw flags=(chroot_relative) {
+  signal (receive) peer=unconfined,
+  $T/rs w,
+  unix (create) type=stream,
+}
+P
+apparmor_parser --config-file /dev/null -M /tests/data/features-afunix \
+	-r "$T/r" || fatal "loading t74r failed"
+start_server t74rsrv socket unix stream 0 bind "$T/rs" listen 5 getsockname touch "$R" accept sleep 300
+run aa-exec -p t74rcli -- sockop pid wait "$R" socket unix stream 0 connect "$T/rs" send hi
+stop_server 50
+expect_eq "$(ops)" "wait ok;socket ok;connect ok;send ok;" "chroot_relative client"
+expect_eq "$srvout" "socket ok;bind ok;listen ok;getsockname ok;touch ok;accept ok;" "chroot_relative listener"
+start_server t74rsrv socket unix dgram 0 bind "$T/rd" touch "$R" sleep 300 recv
+run aa-exec -p t74rcli -- sockop pid wait "$R" socket unix dgram 0 sendto "$T/rd" hi
+stop_server 50
+expect_eq "$(ops)" "wait ok;socket ok;sendto ok;" "chroot_relative datagram"
+expect_eq "$srvout" "socket ok;bind ok;touch ok;recv 'hi';" "chroot_relative receiver"
+rm -f "$T/rs"
+start_server t74rsrv socket unix stream 0 bind "$T/rs" listen 5 touch "$R" accept
+run aa-exec -p t74rw -- sockop pid wait "$R" socket unix stream 0 connect "$T/rs"
+stop_server
+pid=$(pid_of)
+expect_eq "$(ops)" "wait ok;socket ok;connect EACCES;" "chroot_relative connect with w only"
+expect_record "name=\"$T/rs\" pid=$pid" \
+	"apparmor=\"DENIED\" operation=\"connect\" class=\"file\" profile=\"t74rw\" name=\"$T/rs\" pid=$pid comm=\"sockop\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0" \
+	"chroot_relative connect record"
