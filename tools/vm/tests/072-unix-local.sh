@@ -11,6 +11,7 @@
 # failure is info=. A fine profile without unix rules refuses all; one in
 # complain mode allows with ALLOWED records.
 . /tests/lib.sh
+. /tests/data/sock.sh
 
 audit_burst
 on_exit policy_reset
@@ -34,8 +35,6 @@ apparmor_parser --config-file /dev/null -M /tests/data/features-afunix \
 	-r "$T/p" || fatal "loading t72 failed"
 
 s() { aa-exec -p t72 -- sockop pid "$@"; }
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
 hdr() { echo "apparmor=\"DENIED\" operation=\"$1\" class=\"net\"$2 profile=\"${3:-t72}\" pid=$pid comm=\"sockop\""; }
 
 # a fine profile without unix rules: the walk dies at the family

@@ -10,6 +10,7 @@
 # side, pid and comm the caller's. SO_PEERSEC reports the other end's
 # label after a connect and on socketpairs.
 . /tests/lib.sh
+. /tests/data/sock.sh
 
 audit_burst
 on_exit policy_reset
@@ -48,33 +49,6 @@ P
 apparmor_parser --config-file /dev/null -M /tests/data/features-afunix \
 	-r "$T/p" || fatal "loading t73 failed"
 
-# start_server PROFILE OP... -- sockop in the background ("-": unconfined)
-start_server() {
-	rm -f "$T/ready"
-	_p=$1
-	shift
-	if [ "$_p" = - ]; then
-		sockop "$@" > "$T/srv" 2>&1 &
-	else
-		aa-exec -p "$_p" -- sockop "$@" > "$T/srv" 2>&1 &
-	fi
-	srv=$!
-}
-# stop_server [N] -- wait up to N tenths of a second (3) for it to end,
-# then end it; $srvout is its output
-stop_server() {
-	_i=0
-	while kill -0 $srv 2>/dev/null && [ $_i -lt "${1:-3}" ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	kill $srv 2>/dev/null
-	wait $srv 2>/dev/null
-	srvout=$(tr '\n' ';' < "$T/srv")
-}
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
-R=$T/ready
 listener() { start_server "$1" socket unix stream 0 bind @t73 listen 5 touch "$R" accept read peersec; }
 
 # allowed both ways; each end's SO_PEERSEC names the other

@@ -8,6 +8,7 @@
 # r from the receiver's label. The same profile compiled without af_unix
 # (coarse) connects without any file rule, as 6.12 does.
 . /tests/lib.sh
+. /tests/data/sock.sh
 
 audit_burst
 on_exit policy_reset
@@ -47,26 +48,6 @@ profile t74coarse {
 P
 apparmor_parser -r "$T/q" || fatal "loading t74coarse failed"
 
-start_server() {
-	rm -f "$T/ready"
-	_p=$1
-	shift
-	aa-exec -p "$_p" -- sockop "$@" > "$T/srv" 2>&1 &
-	srv=$!
-}
-stop_server() {
-	_i=0
-	while kill -0 $srv 2>/dev/null && [ $_i -lt "${1:-3}" ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	kill $srv 2>/dev/null
-	wait $srv 2>/dev/null
-	srvout=$(tr '\n' ';' < "$T/srv")
-}
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
-R=$T/ready
 
 # bind needs w on the path (mknod), no unix bind rule
 run aa-exec -p t74w -- sockop pid socket unix stream 0 bind "$T/x"

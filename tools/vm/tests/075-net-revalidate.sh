@@ -7,6 +7,7 @@
 # in coarse mode: delegation of unconfined sockets cannot show here.)
 # Needs file.c to call rp_sock_file_perm() (net.c) for sockets.
 . /tests/lib.sh
+. /tests/data/sock.sh
 
 audit_burst
 on_exit policy_reset
@@ -20,8 +21,6 @@ profile t75b {
 }
 P
 apparmor_parser -r "$T/p" || fatal "loading t75 failed"
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
 rec() {
 	expect_record "pid=$pid comm=\"sockop\" family=\"unix\" sock_type=\"stream\" protocol=0 requested_mask=\"$2\"" \
 		"apparmor=\"DENIED\" operation=\"$1\" class=\"net\" profile=\"t75b\" pid=$pid comm=\"sockop\" family=\"unix\" sock_type=\"stream\" protocol=0 requested_mask=\"$2\" denied_mask=\"$2\"" \

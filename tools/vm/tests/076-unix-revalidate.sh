@@ -9,6 +9,7 @@
 # anyone.
 # Needs file.c to call rp_sock_file_perm() (net.c) for sockets.
 . /tests/lib.sh
+. /tests/data/sock.sh
 
 audit_burst
 on_exit policy_reset
@@ -27,8 +28,6 @@ profile t76b {
 P
 apparmor_parser --config-file /dev/null -M /tests/data/features-afunix \
 	-r "$T/p" || fatal "loading t76 failed"
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
 
 # send/recv on a stream pair: no peer check; write needs one
 run aa-exec -p t76 -- sockop pid pair stream send x use 1 recv write y

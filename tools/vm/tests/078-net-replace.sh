@@ -7,6 +7,7 @@
 # socket's repeated grants from the socket, so this pins down when that
 # answer must not be used.)
 . /tests/lib.sh
+. /tests/data/sock.sh
 
 audit_burst
 on_exit policy_reset
@@ -17,16 +18,18 @@ load() { # RULES
 	apparmor_parser -r "$T/p" || fatal "loading t78 ($1)"
 }
 load "network inet dgram,"
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
-# go PATH RULES -- once the sender waits on PATH, load RULES and let it go
-go() {
+# waiting -- wait up to 5 s for the sender to wait
+waiting() {
 	_i=0
 	while [ ! -e "$T/waiting" ] && [ $_i -lt 50 ]; do
 		sleep 0.1
 		_i=$((_i + 1))
 	done
 	rm -f "$T/waiting"
+}
+# go PATH RULES -- once the sender waits on PATH, load RULES and let it go
+go() {
+	waiting
 	load "$2"
 	touch "$1"
 }
@@ -55,12 +58,7 @@ expect_record "pid=$pid comm=\"sockop\" laddr=127.0.0.1 lport=7078" \
 rm -f "$T/go1" "$T/go2"
 s > "$T/out" 2>&1 &
 sender=$!
-_i=0
-while [ ! -e "$T/waiting" ] && [ $_i -lt 50 ]; do
-	sleep 0.1
-	_i=$((_i + 1))
-done
-rm -f "$T/waiting"
+waiting
 fsop write "$PARAMS/audit" all || fatal "setting audit=all"
 touch "$T/go1"
 go "$T/go2" "network inet dgram,"

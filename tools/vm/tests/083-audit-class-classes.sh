@@ -14,6 +14,7 @@
 # 3.0.8 does not have (mediation.md 13.5): the host check confirms that
 # 3.0.8 refuses exactly that record.
 . /tests/lib.sh
+. /tests/data/sock.sh
 . /tests/data/ipc.sh
 
 expect_content "$PARAMS/audit_class" 'N\n' "audit_class set at boot"
@@ -70,8 +71,6 @@ got() {
 	dmesg | grep -F -- "$(cat "$T/last")" | tail -n 1 >> "$T/records"
 }
 : > "$T/records"
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
 
 # capability: denied, audited, allowed in complain mode
 expect_fail aa-exec -p t83 -- chown 1000 "$T/f"

@@ -18,78 +18,13 @@
 # Stock 6.12 has no af_unix mediation: the parser makes the unix rules
 # `network unix` ones and everything connects.
 . /tests/lib.sh
+. /tests/data/sock.sh
 . /tests/data/ipc.sh
 
 audit_burst
 on_exit policy_reset
 on_exit 'kill $srv 2>/dev/null'
-cat > "$T/rules" <<'P'
-  network,
-  capability,
-  file,
-  umount,
-
-  dbus,
-  signal (receive),
-  signal peer=@{profile_name},
-  ptrace (readby),
-  ptrace (tracedby),
-  ptrace peer=@{profile_name},
-  unix (receive),
-  unix peer=(label=@{profile_name}),
-
-  deny mount options=(ro, remount) -> /,
-  deny mount options=(ro, remount, silent) -> /,
-  mount fstype=tmpfs,
-  mount fstype=hugetlbfs,
-  mount fstype=mqueue,
-  mount fstype=fuse,
-  mount fstype=fuse.*,
-  deny @{PROC}/bus/** wklx,
-  mount fstype=binfmt_misc -> /proc/sys/fs/binfmt_misc/,
-  deny @{PROC}/sys/fs/** wklx,
-  mount fstype=efivarfs -> /sys/firmware/efi/efivars/,
-  deny @{PROC}/kcore rwklx,
-  deny @{PROC}/kmem rwklx,
-  deny @{PROC}/mem rwklx,
-  deny @{PROC}/sysrq-trigger rwklx,
-  mount fstype=fusectl -> /sys/fs/fuse/connections/,
-  mount fstype=securityfs -> /sys/kernel/security/,
-  mount fstype=debugfs -> /sys/kernel/debug/,
-  deny mount fstype=debugfs -> /var/lib/ureadahead/debugfs/,
-  mount fstype=proc -> /proc/,
-  mount fstype=sysfs -> /sys/,
-  mount options=(rw, nosuid, nodev, noexec, remount) -> /sys/,
-  deny /sys/firmware/efi/efivars/** rwklx,
-  deny /sys/kernel/security/** rwklx,
-  mount options=(move) /sys/fs/cgroup/cgmanager/ -> /sys/fs/cgroup/cgmanager.lower/,
-  mount options=(ro, nosuid, nodev, noexec, remount, strictatime) -> /sys/fs/cgroup/,
-  deny /sys/kernel/debug/{,**} rwklx,
-  mount options=(rw,shared) -> /,
-  mount options=(rw,shared) -> /**,
-  mount options=(rw,rshared) -> /,
-  mount options=(rw,rshared) -> /**,
-  mount options=(rw,private) -> /,
-  mount options=(rw,private) -> /**,
-  mount options=(rw,rprivate) -> /,
-  mount options=(rw,rprivate) -> /**,
-  mount options=(rw,bind) /[^spd]*{,/**},
-  mount options=(rw,bind) /d[^e]*{,/**},
-  mount options=(rw,bind) /de[^v]*{,/**},
-  mount options=(rw,bind) /dev/.[^l]*{,/**},
-  mount options=(rw,bind) /dev/.l[^x]*{,/**},
-  mount options=(rw,bind) /dev/.lx[^c]*{,/**},
-  mount options=(rw,bind) /dev/.lxc?*{,/**},
-  mount options=(rw,bind) /dev/[^.]*{,/**},
-  mount options=(rw,bind) /dev?*{,/**},
-  mount options=(rw,bind) /p[^r]*{,/**},
-  mount options=(rw,bind) /pr[^o]*{,/**},
-  mount options=(rw,bind) /pro[^c]*{,/**},
-  mount options=(rw,bind) /proc?*{,/**},
-  mount options=(rw,bind) /s[^y]*{,/**},
-  mount options=(rw,bind) /sy[^s]*{,/**},
-  mount options=(rw,bind) /sys?*{,/**},
-P
+grep -v '^#' /tests/data/lxc.rules > "$T/rules"
 sed 's/^  network,$/  unix (create, bind, listen, shutdown, getattr, setattr, getopt, setopt),/' \
 	"$T/rules" > "$T/iso"
 grep -q '^  unix (create' "$T/iso" || fatal "no network, line in the block"
@@ -182,33 +117,6 @@ for p in $a $a2 $b $u; do
 done
 
 # --- unix
-# start_server PROFILE OP... -- sockop in the background ("-": unconfined)
-start_server() {
-	rm -f "$T/ready"
-	_p=$1
-	shift
-	if [ "$_p" = - ]; then
-		sockop "$@" > "$T/srv" 2>&1 &
-	else
-		aa-exec -p "$_p" -- sockop "$@" > "$T/srv" 2>&1 &
-	fi
-	srv=$!
-}
-# stop_server [N] -- wait up to N tenths of a second (3) for it to end,
-# then end it; $srvout is its output
-stop_server() {
-	_i=0
-	while kill -0 $srv 2>/dev/null && [ $_i -lt "${1:-3}" ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	kill $srv 2>/dev/null
-	wait $srv 2>/dev/null
-	srvout=$(tr '\n' ';' < "$T/srv")
-}
-ops() { echo "$out" | sed 1d | tr '\n' ';'; }
-pid_of() { echo "$out" | sed -n 's/^pid //p'; }
-R=$T/ready
 # as PROFILE: a stream listener on @lxc84s / a datagram receiver on @lxc84d
 listener() {
 	start_server "$1" socket unix stream 0 bind @lxc84s listen 5 touch "$R" \
