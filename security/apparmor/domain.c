@@ -691,14 +691,13 @@ out:
 static int rp_setselfattr(unsigned int attr, struct lsm_ctx *ctx, u32 size,
 			  u32 flags)
 {
+	const char *file = attr == LSM_ATTR_CURRENT ? "current" :
+			   attr == LSM_ATTR_EXEC ? "exec" : NULL;
 	int ret;
 
-	if (attr == LSM_ATTR_CURRENT)
-		ret = rp_setprocattr("current", ctx->ctx, ctx->ctx_len);
-	else if (attr == LSM_ATTR_EXEC)
-		ret = rp_setprocattr("exec", ctx->ctx, ctx->ctx_len);
-	else
+	if (!file)
 		return -EOPNOTSUPP;
+	ret = rp_setprocattr(file, ctx->ctx, ctx->ctx_len);
 	return ret < 0 ? ret : 0;
 }
 
