@@ -40,7 +40,8 @@ struct rp_profile *rp_profile_alloc(struct rp_ns *ns, const char *hname,
 	if (!p)
 		return NULL;
 	p->hname = kstrdup(hname, gfp);
-	if (!p->hname) {
+	if (!p->hname || rp_secid_assign(&p->label, gfp)) {
+		kfree(p->hname);
 		kfree(p);
 		return NULL;
 	}
@@ -65,6 +66,8 @@ struct rp_profile *rp_profile_alloc(struct rp_ns *ns, const char *hname,
 static void rp_profile_free(struct rp_profile *p)
 {
 	struct rp_profile *next = rcu_dereference_protected(p->replacedby, 1);
+
+	rp_secid_release(&p->label);
 
 	if (next)
 		rp_label_put(&next->label);
@@ -92,6 +95,7 @@ void rp_label_release(struct kref *ref)
 		rp_profile_free(label->vec[0]);
 		return;
 	}
+	rp_secid_release(label);
 	rp_label_set_remove(label);
 	for (i = 0; i < label->size; i++)
 		rp_label_put(&label->vec[i]->label);
@@ -200,6 +204,10 @@ static struct rp_label *rp_label_of_vec(struct rp_profile **vec, u32 n,
 	label = kzalloc(sizeof(*label) + n * sizeof(*label->vec), gfp);
 	if (!label)
 		return NULL;
+	if (rp_secid_assign(label, gfp)) {
+		kfree(label);
+		return NULL;
+	}
 	kref_init(&label->ref);
 	label->vec = (struct rp_profile **)(label + 1);
 	label->size = n;
@@ -219,6 +227,7 @@ static struct rp_label *rp_label_of_vec(struct rp_profile **vec, u32 n,
 	if (!found)
 		return label;
 	/* another task made it first: ours was never visible */
+	rp_secid_release(label);
 	for (i = 0; i < n; i++)
 		rp_label_put(&vec[i]->label);
 	kfree(label);

@@ -49,6 +49,7 @@ static int __init rp_init(void)
 	rp_mount_init();
 	rp_ipc_init();
 	rp_net_init();
+	rp_secid_init();
 	err = rp_sysctl_init();
 	if (err)
 		pr_err("cannot register sysctls: %d\n", err);

@@ -18,6 +18,7 @@ void __init rp_task_init(void);
 void __init rp_mount_init(void);
 void __init rp_ipc_init(void);
 void __init rp_net_init(void);
+void __init rp_secid_init(void);
 #ifdef CONFIG_SYSCTL
 int __init rp_sysctl_init(void);
 #else

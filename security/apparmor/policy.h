@@ -42,6 +42,7 @@ struct rp_rawdata;
  *       profile name)
  * @node: entry in the set of compound labels (unused for a profile's own)
  * @hash: hash of @vec, the key in that set
+ * @secid: the number audit and other kernel users know it by (secid.c)
  * @rcu: deferred free, so RCU readers of a cred may still look at it
  */
 struct rp_label {
@@ -51,6 +52,7 @@ struct rp_label {
 	struct rp_profile **vec;
 	struct hlist_node node;
 	u32 hash;
+	u32 secid;
 	struct rcu_head rcu;
 };
 
@@ -301,6 +303,15 @@ void rp_profile_forward(struct rp_profile *old, struct rp_profile *to);
 struct rp_label *rp_label_parse(struct rp_ns *base, const char *str,
 				gfp_t gfp);
 struct rp_ns *rp_ns_find_path(struct rp_ns *base, const char *path);
+
+/* secid.c */
+extern int rp_display_secid_mode;
+int rp_secid_assign(struct rp_label *label, gfp_t gfp);
+void rp_secid_release(struct rp_label *label);
+#if IS_ENABLED(CONFIG_KUNIT)
+int rp_secid_to_secctx(u32 secid, char **secdata, u32 *seclen);
+int rp_secctx_to_secid(const char *secdata, u32 seclen, u32 *secid);
+#endif
 
 /* Options of rp_label_render(). */
 #define RP_RENDER_SUBNS		0x1	/* show components of descendant namespaces */

@@ -5,14 +5,16 @@
  * namespace other than the initial one never view or manage policy
  * (admin.c). apparmor_restrict_unprivileged_unconfined: when not 0, an
  * unprivileged unconfined task's change_profile becomes a stack
- * (domain.c). Reading and writing both need policy admin rights.
- * apparmor_display_secid_mode arrives with secids.
+ * (domain.c). apparmor_display_secid_mode: when not 0, the context text
+ * of a secid shows the label's mode (secid.c). Reading and writing all
+ * three need policy admin rights.
  */
 #include <linux/init.h>
 #include <linux/sysctl.h>
 #include "admin.h"
 #include "domain.h"
 #include "lsm.h"
+#include "policy.h"
 
 static int rp_sysctl_admin_int(const struct ctl_table *table, int write,
 			       void *buf, size_t *len, loff_t *ppos)
@@ -35,6 +37,13 @@ static struct ctl_table rp_sysctls[] = {
 	{
 		.procname = "apparmor_restrict_unprivileged_unconfined",
 		.data = &rp_restrict_unprivileged_unconfined,
+		.maxlen = sizeof(int),
+		.mode = 0600,
+		.proc_handler = rp_sysctl_admin_int,
+	},
+	{
+		.procname = "apparmor_display_secid_mode",
+		.data = &rp_display_secid_mode,
 		.maxlen = sizeof(int),
 		.mode = 0600,
 		.proc_handler = rp_sysctl_admin_int,

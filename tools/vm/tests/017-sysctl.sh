@@ -1,6 +1,7 @@
 # /proc/sys/kernel/unprivileged_userns_apparmor_policy (KI 3, checklist
 # C.24, C.27): root only, reads 1, takes 0 and 1 back; no Ubuntu-only
-# apparmor_restrict_unprivileged_userns.
+# apparmor_restrict_unprivileged_userns. apparmor_display_secid_mode
+# (checklist C.25): root only, reads 0.
 . /tests/lib.sh
 
 S=/proc/sys/kernel/unprivileged_userns_apparmor_policy
@@ -14,6 +15,10 @@ expect_content "$S" '0\n' "after writing 0"
 expect_ok fsop write "$S" 1
 expect_content "$S" '1\n' "after writing 1"
 expect_errno EACCES as_nobody fsop read "$S"
+D=/proc/sys/kernel/apparmor_display_secid_mode
+expect_eq "$(stat -c %a "$D" 2>&1)" 600 "mode of $D"
+expect_content "$D" '0\n' "apparmor_display_secid_mode default"
+expect_errno EACCES as_nobody fsop read "$D"
 [ -e /proc/sys/kernel/apparmor_restrict_unprivileged_userns ] &&
 	fail "apparmor_restrict_unprivileged_userns exists (Ubuntu only)"
 true
