@@ -21,6 +21,7 @@
 #include "path.h"
 #include "perms.h"
 #include "policy.h"
+#include "policy_fixture.h"
 #include "unpack.h"
 
 /**
@@ -94,17 +95,13 @@ struct rp_getattr_vec {
 /**
  * struct rp_file_fixture - the profiles of rp_file_policy, and the globals
  * a case may change
- * @ns: the namespace they belong to
- * @p: the profiles, in stream order
- * @n: entries in @p
+ * @set: the profiles, in stream order
  * @mode: rp_global_mode on entry
  * @audit: rp_global_audit on entry
  * @path_max: rp_path_max on entry
  */
 struct rp_file_fixture {
-	struct rp_ns *ns;
-	struct rp_profile *p[8];
-	int n;
+	struct rp_test_profiles set;
 	enum rp_mode mode;
 	enum rp_audit_mode audit;
 	unsigned int path_max;
@@ -113,11 +110,6 @@ struct rp_file_fixture {
 static int rp_file_test_init(struct kunit *test)
 {
 	struct rp_file_fixture *fx;
-	struct rp_unpack_error err;
-	struct rp_unpacked *u, *tmp;
-	struct rp_profile *p;
-	LIST_HEAD(records);
-	int ret;
 
 	fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, fx);
@@ -125,55 +117,31 @@ static int rp_file_test_init(struct kunit *test)
 	fx->audit = rp_global_audit;
 	fx->path_max = rp_path_max;
 	test->priv = fx;
-	fx->ns = rp_ns_create(NULL, "root");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(fx->ns));
-
-	ret = rp_unpack(rp_file_policy, sizeof(rp_file_policy), &records,
-			&err);
-	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "%s in %s at %zu", err.info,
-			    err.name, err.offset);
-	list_for_each_entry_safe(u, tmp, &records, list) {
-		if (fx->n == ARRAY_SIZE(fx->p))
-			break;
-		p = rp_profile_alloc(fx->ns, u->name, u->mode, GFP_KERNEL);
-		if (!p)
-			break;
-		list_del(&u->list);
-		p->rules = u;
-		fx->p[fx->n++] = p;
-	}
-	rp_unpacked_free_all(&records);
-	KUNIT_ASSERT_EQ(test, fx->n, (int)ARRAY_SIZE(rp_getattr_vecs));
+	rp_test_profiles_init(test, &fx->set);
+	rp_test_profiles_load(test, &fx->set, rp_file_policy,
+			      sizeof(rp_file_policy));
+	KUNIT_ASSERT_EQ(test, fx->set.n, (unsigned int)ARRAY_SIZE(rp_getattr_vecs));
 	return 0;
 }
 
 static void rp_file_test_exit(struct kunit *test)
 {
 	struct rp_file_fixture *fx = test->priv;
-	int i;
 
 	if (!fx)
 		return;
 	WRITE_ONCE(rp_global_mode, fx->mode);
 	WRITE_ONCE(rp_global_audit, fx->audit);
 	WRITE_ONCE(rp_path_max, fx->path_max);
-	for (i = 0; i < fx->n; i++)
-		rp_label_put(&fx->p[i]->label);
-	if (!IS_ERR_OR_NULL(fx->ns))
-		rp_ns_put(fx->ns);
+	rp_test_profiles_put(&fx->set);
 }
 
 static struct rp_profile *rp_file_profile_named(struct kunit *test,
 						const char *name)
 {
 	struct rp_file_fixture *fx = test->priv;
-	int i;
 
-	for (i = 0; i < fx->n; i++)
-		if (!strcmp(fx->p[i]->hname, name))
-			return fx->p[i];
-	KUNIT_FAIL_AND_ABORT(test, "no profile %s in the vectors", name);
-	return NULL;
+	return rp_test_profile(test, &fx->set, name);
 }
 
 /* ---- rp_outcome(): mediation.md 12.2 and its additional rules ---- */
@@ -349,7 +317,7 @@ static void rp_outcome_follows_the_table(struct kunit *test)
 	struct rp_outcome out;
 	struct rp_profile *p;
 
-	p = rp_profile_alloc(fx->ns, "outcome", c->mode, GFP_KERNEL);
+	p = rp_profile_alloc(fx->set.ns, "outcome", c->mode, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	/* the profile frees its rules */
 	p->rules = kzalloc(sizeof(*p->rules), GFP_KERNEL);
@@ -421,7 +389,7 @@ static void rp_file_perms_without_rules_grant_nothing(struct kunit *test)
 	const struct rp_perms *perms;
 	struct rp_profile *p;
 
-	p = rp_profile_alloc(fx->ns, "bare", RP_MODE_ENFORCE, GFP_KERNEL);
+	p = rp_profile_alloc(fx->set.ns, "bare", RP_MODE_ENFORCE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	perms = rp_file_perms(p, "/etc/passwd", RP_OWNER, NULL);
 	KUNIT_EXPECT_EQ(test, perms->allow, 0u);

@@ -14,82 +14,35 @@
 #include "mount.h"
 #include "perms.h"
 #include "policy.h"
+#include "policy_fixture.h"
 #include "unpack.h"
 
 #include "mount_vectors.h"
 
-#define RP_TEST_MAX_PROFILES 16
-
-/**
- * struct rp_mount_fixture - the profiles of rp_mount_policy
- * @ns: the namespace they belong to
- * @p: the profiles, in load order
- * @n: how many
- */
-struct rp_mount_fixture {
-	struct rp_ns *ns;
-	struct rp_profile *p[RP_TEST_MAX_PROFILES];
-	unsigned int n;
-};
-
 static int rp_mount_test_init(struct kunit *test)
 {
-	struct rp_mount_fixture *fx;
-	struct rp_unpack_error err;
-	struct rp_unpacked *u, *tmp;
-	struct rp_profile *p;
-	LIST_HEAD(records);
-	int ret;
+	struct rp_test_profiles *set;
 
-	fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, fx);
-	fx->ns = rp_ns_create(NULL, "root");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(fx->ns));
-	test->priv = fx;
-
-	ret = rp_unpack(rp_mount_policy, sizeof(rp_mount_policy) - 1,
-			&records, &err);
-	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "%s in %s at %zu", err.info,
-			    err.name, err.offset);
-	list_for_each_entry_safe(u, tmp, &records, list) {
-		if (fx->n == RP_TEST_MAX_PROFILES)
-			break;
-		p = rp_profile_alloc(fx->ns, u->name, RP_MODE_ENFORCE,
-				     GFP_KERNEL);
-		if (!p)
-			break;
-		list_del(&u->list);
-		p->rules = u;
-		fx->p[fx->n++] = p;
-	}
-	rp_unpacked_free_all(&records);
-	KUNIT_ASSERT_GT(test, fx->n, 0);
+	set = kunit_kzalloc(test, sizeof(*set), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, set);
+	test->priv = set;
+	rp_test_profiles_init(test, set);
+	rp_test_profiles_load(test, set, rp_mount_policy,
+			      sizeof(rp_mount_policy) - 1);
+	KUNIT_ASSERT_GT(test, set->n, 0);
 	return 0;
 }
 
 static void rp_mount_test_exit(struct kunit *test)
 {
-	struct rp_mount_fixture *fx = test->priv;
-	unsigned int i;
-
-	if (!fx || IS_ERR_OR_NULL(fx->ns))
-		return;
-	for (i = 0; i < fx->n; i++)
-		rp_label_put(&fx->p[i]->label);
-	rp_ns_put(fx->ns);
+	if (test->priv)
+		rp_test_profiles_put(test->priv);
 }
 
 static const struct rp_profile *
 rp_mount_profile_named(struct kunit *test, const char *name)
 {
-	struct rp_mount_fixture *fx = test->priv;
-	unsigned int i;
-
-	for (i = 0; i < fx->n; i++)
-		if (!strcmp(fx->p[i]->hname, name))
-			return fx->p[i];
-	KUNIT_FAIL(test, "no profile %s in the vectors", name);
-	return NULL;
+	return rp_test_profile(test, test->priv, name);
 }
 
 /* ---- mount(2) keys ---- */

@@ -13,6 +13,7 @@
 #include "net.h"
 #include "perms.h"
 #include "policy.h"
+#include "policy_fixture.h"
 #include "unpack.h"
 
 /**
@@ -197,84 +198,32 @@ static void rp_bind_address_is_what_was_asked(struct kunit *test)
 
 /* ---- the fine key and the parser's policy ---- */
 
-/**
- * struct rp_net_fixture - the two compiled policies, as profiles
- * @ns: their namespace
- * @profiles: c (coarse), m, d, n (fine)
- * @n: how many
- */
-struct rp_net_fixture {
-	struct rp_ns *ns;
-	struct rp_profile *profiles[8];
-	unsigned int n;
-};
-
-static void rp_net_load(struct kunit *test, struct rp_net_fixture *fx,
-			const u8 *buf, size_t size)
-{
-	struct rp_unpack_error err;
-	struct rp_unpacked *u, *tmp;
-	struct rp_profile *p;
-	LIST_HEAD(records);
-	int ret;
-
-	ret = rp_unpack(buf, size, &records, &err);
-	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "%s in %s at %zu", err.info,
-			    err.name, err.offset);
-	list_for_each_entry_safe(u, tmp, &records, list) {
-		if (fx->n == ARRAY_SIZE(fx->profiles))
-			break;
-		p = rp_profile_alloc(fx->ns, u->name, RP_MODE_ENFORCE,
-				     GFP_KERNEL);
-		if (!p)
-			break;
-		list_del(&u->list);
-		p->rules = u;
-		fx->profiles[fx->n++] = p;
-	}
-	rp_unpacked_free_all(&records);
-}
-
 static int rp_net_test_init(struct kunit *test)
 {
-	struct rp_net_fixture *fx;
+	struct rp_test_profiles *set;
 
-	fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, fx);
-	fx->ns = rp_ns_create(NULL, "root");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(fx->ns));
-	test->priv = fx;
-	rp_net_load(test, fx, rp_net_coarse_policy,
-		    sizeof(rp_net_coarse_policy) - 1);
-	rp_net_load(test, fx, rp_net_fine_policy,
-		    sizeof(rp_net_fine_policy) - 1);
-	KUNIT_ASSERT_EQ(test, fx->n, 4u);
+	set = kunit_kzalloc(test, sizeof(*set), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, set);
+	test->priv = set;
+	rp_test_profiles_init(test, set);
+	rp_test_profiles_load(test, set, rp_net_coarse_policy,
+			      sizeof(rp_net_coarse_policy) - 1);
+	rp_test_profiles_load(test, set, rp_net_fine_policy,
+			      sizeof(rp_net_fine_policy) - 1);
+	KUNIT_ASSERT_EQ(test, set->n, 4u);
 	return 0;
 }
 
 static void rp_net_test_exit(struct kunit *test)
 {
-	struct rp_net_fixture *fx = test->priv;
-	unsigned int i;
-
-	if (!fx || IS_ERR_OR_NULL(fx->ns))
-		return;
-	for (i = 0; i < fx->n; i++)
-		rp_label_put(&fx->profiles[i]->label);
-	rp_ns_put(fx->ns);
+	if (test->priv)
+		rp_test_profiles_put(test->priv);
 }
 
 static const struct rp_profile *rp_net_profile(struct kunit *test,
 					       const char *name)
 {
-	struct rp_net_fixture *fx = test->priv;
-	unsigned int i;
-
-	for (i = 0; i < fx->n; i++)
-		if (!strcmp(fx->profiles[i]->hname, name))
-			return fx->profiles[i];
-	KUNIT_FAIL(test, "no profile %s", name);
-	return NULL;
+	return rp_test_profile(test, test->priv, name);
 }
 
 static void rp_vector_addr(struct rp_unix_addr *a, u8 *buf,

@@ -612,7 +612,8 @@ int rp_unix_file_check(const struct rp_label *label,
 	rcu_read_lock();
 	rp_label_for_each_live(label, i, p) {
 		if (!rp_unix_fine(p, &start)) {
-			e = rp_net_coarse(p, r->op, r->request, &r->obj);
+			e = rp_net_coarse(p, r->op, r->request, &r->obj,
+					  NULL);
 		} else if (!peer) {
 			e = 0;
 		} else if (local.kind == RP_UNIX_PATH) {

@@ -240,35 +240,9 @@ int rp_net_decide(const struct rp_profile *p, const char *op,
 	return rp_audit_decide(&a, p, perms, request, -EACCES);
 }
 
-/**
- * rp_net_coarse() - the 6.12 check of one component (mediation.md 7)
- * @p: the component (confined)
- * @op: operation=
- * @request: the permissions wanted
- * @o: the socket
- *
- * Return: 0 or -EACCES; a profile that does not mediate the network
- * class allows everything.
- */
-int rp_net_coarse(const struct rp_profile *p, const char *op, u32 request,
-		  const struct rp_net_obj *o)
-{
-	const struct rp_perms *perms = rp_net_coarse_perms(p, o);
-
-	if (!perms)
-		return 0;
-	return rp_net_decide(p, op, NULL, perms, request, o, NULL);
-}
-
-/**
- * rp_net_coarse_perms() - what @p's network rules grant a socket like @o
- * @p: the component (confined)
- * @o: the socket (family and type count)
- *
- * Return: the permissions, or NULL if @p does not mediate the network.
- */
-const struct rp_perms *rp_net_coarse_perms(const struct rp_profile *p,
-					   const struct rp_net_obj *o)
+/* What @p's network rules grant a socket like @o; NULL: not mediated. */
+static const struct rp_perms *rp_net_coarse_perms(const struct rp_profile *p,
+						  const struct rp_net_obj *o)
 {
 	unsigned int state = rp_class_start(p, RP_CLASS_NET);
 	u8 key[4];
@@ -278,6 +252,30 @@ const struct rp_perms *rp_net_coarse_perms(const struct rp_profile *p,
 	rp_net_coarse_key(key, o->family, o->type);
 	state = rp_policy_match_len(p, state, key, sizeof(key));
 	return rp_policy_perms(p, state);
+}
+
+/**
+ * rp_net_coarse() - the 6.12 check of one component (mediation.md 7)
+ * @p: the component (confined)
+ * @op: operation=
+ * @request: the permissions wanted
+ * @o: the socket
+ * @quiet: if not NULL, cleared unless the answer is a grant with nothing
+ *         to log
+ *
+ * Return: 0 or -EACCES; a profile that does not mediate the network
+ * class allows everything.
+ */
+int rp_net_coarse(const struct rp_profile *p, const char *op, u32 request,
+		  const struct rp_net_obj *o, bool *quiet)
+{
+	const struct rp_perms *perms = rp_net_coarse_perms(p, o);
+
+	if (!perms || rp_grant_is_silent(p, perms, request))
+		return 0;
+	if (quiet)
+		*quiet = false;
+	return rp_net_decide(p, op, NULL, perms, request, o, NULL);
 }
 
 /*
@@ -290,7 +288,6 @@ const struct rp_perms *rp_net_coarse_perms(const struct rp_profile *p,
 static int rp_net_label_check(const struct rp_label *label,
 			      const struct rp_sock_req *r, bool *plain)
 {
-	const struct rp_perms *perms;
 	const struct rp_profile *p;
 	bool quiet = true;
 	unsigned int start;
@@ -306,12 +303,8 @@ static int rp_net_label_check(const struct rp_label *label,
 			quiet = false;
 			e = rp_unix_check(p, start, r);
 		} else if (r->op) {
-			perms = rp_net_coarse_perms(p, &r->obj);
-			if (perms && !rp_grant_is_silent(p, perms, r->request)) {
-				quiet = false;
-				e = rp_net_decide(p, r->op, NULL, perms,
-						  r->request, &r->obj, NULL);
-			}
+			e = rp_net_coarse(p, r->op, r->request, &r->obj,
+					  &quiet);
 		}
 		if (e)
 			err = e;

@@ -134,9 +134,7 @@ int rp_net_decide(const struct rp_profile *p, const char *op,
 		  const char *info, const struct rp_perms *perms, u32 request,
 		  const struct rp_net_obj *o, const struct rp_unix_rec *u);
 int rp_net_coarse(const struct rp_profile *p, const char *op, u32 request,
-		  const struct rp_net_obj *o);
-const struct rp_perms *rp_net_coarse_perms(const struct rp_profile *p,
-					   const struct rp_net_obj *o);
+		  const struct rp_net_obj *o, bool *quiet);
 int rp_sock_file_perm(struct file *file, const char *op, u32 request,
 		      struct rp_label *label);
 

@@ -63,25 +63,11 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include "report.h"
 
 static int cur = -1;
 static int pair[2] = { -1, -1 };
 static void *map;
-static int failed;
-
-static int report(const char *op, int rc)
-{
-	const char *name;
-
-	if (rc >= 0) {
-		printf("%s ok\n", op);
-		return 0;
-	}
-	name = strerrorname_np(errno);
-	printf("%s %s\n", op, name ? name : "E?");
-	failed = 1;
-	return -1;
-}
 
 static int usage(const char *why)
 {

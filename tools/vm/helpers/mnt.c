@@ -41,6 +41,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include "report.h"
 
 #ifndef OPEN_TREE_CLONE
 #define OPEN_TREE_CLONE 1
@@ -53,7 +54,6 @@
 #endif
 
 static int tree = -1;
-static int failed;
 
 static const struct {
 	const char *name;
@@ -74,20 +74,6 @@ static const struct {
 	{ "born", 1UL << 29 }, { "active", 1UL << 30 },
 	{ "nouser", 1UL << 31 }, { "magic", 0xC0ED0000UL },
 };
-
-static int report(const char *op, long rc)
-{
-	const char *name;
-
-	if (rc >= 0) {
-		printf("%s ok\n", op);
-		return 0;
-	}
-	name = strerrorname_np(errno);
-	printf("%s %s\n", op, name ? name : "E?");
-	failed = 1;
-	return -1;
-}
 
 static int usage(const char *why)
 {

@@ -59,6 +59,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include "report.h"
 
 #ifndef SO_PEERSEC
 #define SO_PEERSEC 31
@@ -67,21 +68,6 @@
 static int socks[64];
 static int nsocks;
 static int cur = -1;
-static int failed;
-
-static int report(const char *op, int rc)
-{
-	const char *name;
-
-	if (rc >= 0) {
-		printf("%s ok\n", op);
-		return 0;
-	}
-	name = strerrorname_np(errno);
-	printf("%s %s\n", op, name ? name : "E?");
-	failed = 1;
-	return -1;
-}
 
 static void usage(const char *why)
 {
